@@ -1,0 +1,32 @@
+/**
+ * `npm run bench` — in-process throughput figures. Prints numbers; asserts nothing.
+ *
+ * Every section lives in `scripts/bench/<name>.ts` and exports `run(context)`. Run one section with
+ * `npm run bench -- <name>`; article data comes from the dev evaluation set when it is present
+ * (`--data <file.jsonl>` to point elsewhere).
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { BenchContext } from './bench/context'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const args = process.argv.slice(2)
+const dataFlag = args.indexOf('--data')
+const defaultData = path.resolve(here, '../../shared/eval/summarization-dev.jsonl')
+const data = dataFlag >= 0 ? args[dataFlag + 1] : existsSync(defaultData) ? defaultData : undefined
+const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--data')
+
+const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise<void> }>> = {
+  summarize: () => import('./bench/summarize'),
+  detect: () => import('./bench/detect'),
+}
+
+const context: BenchContext = { data }
+console.log(`# Précis bench — node ${process.version}, one thread, ${new Date().toISOString()}`)
+console.log(`# data: ${data ?? '(none: only built-in texts)'}`)
+for (const [name, load] of Object.entries(sections)) {
+  if (only.length > 0 && !only.includes(name)) continue
+  console.log(`\n## ${name}`)
+  await (await load()).run(context)
+}

@@ -1,0 +1,525 @@
+/**
+ * Sentence segmentation for news text in any language.
+ *
+ * `Intl.Segmenter` does the Unicode (UAX #29) work — CJK full stops, Thai, quotes after a full
+ * stop — but it breaks after every abbreviation ("Dr.", "U.S.", "Jan.") and after every line
+ * break. This module adds what news text needs on top:
+ *
+ * 1. Line handling: blank lines and bullets always separate sentences; a single line break inside
+ *    a running sentence (hard-wrapped text) is read as a space.
+ * 2. An abbreviation merge pass (titles, months, initials, "p.m.", "z.B.", "т.е."…).
+ * 3. A quote pass: a quotation that spans several sentences stays one unit, so a summary never
+ *    starts or ends inside a quote.
+ *
+ * All offsets are UTF-16 code units into the input string.
+ *
+ * @module
+ */
+
+/** A sentence as a half-open range `[start, end)` of the input, trimmed of outer whitespace. */
+export type SentenceSpan = {
+  readonly start: number
+  readonly end: number
+}
+
+/**
+ * Abbreviations that stand before a name ("Dr. Smith", "Gen. Lee", "M. Macron"): a break after
+ * them is never right when a capitalised word or a number follows.
+ */
+const NAME_TITLES: Record<string, readonly string[]> = {
+  en: [
+    'mr',
+    'mrs',
+    'ms',
+    'dr',
+    'prof',
+    'sr',
+    'jr',
+    'st',
+    'mt',
+    'ft',
+    'gen',
+    'col',
+    'lt',
+    'sgt',
+    'capt',
+    'cmdr',
+    'adm',
+    'gov',
+    'sen',
+    'rep',
+    'rev',
+    'hon',
+    'pres',
+    'supt',
+    'insp',
+    'det',
+    'maj',
+    'brig',
+    'messrs',
+    'vs',
+    'v',
+  ],
+  fr: ['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'pr', 'me', 'mgr', 'st', 'ste'],
+  es: [
+    'sr',
+    'sra',
+    'srta',
+    'sres',
+    'dr',
+    'dra',
+    'lic',
+    'ing',
+    'prof',
+    'd',
+    'dña',
+    'gral',
+    'av',
+    'avda',
+  ],
+  de: ['dr', 'prof', 'hr', 'fr', 'hrn', 'st'],
+  it: ['sig', 'sigg', 'dott', 'dr', 'prof', 'avv', 'ing', 'on', 'sen', 'gen'],
+  pt: ['sr', 'sra', 'srta', 'dr', 'dra', 'prof', 'profa', 'eng', 'av'],
+  nl: ['dhr', 'mevr', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof'],
+  ru: ['им', 'ул', 'пр', 'проф', 'акад', 'г'],
+  uk: ['ім', 'вул', 'проф', 'акад'],
+  pl: ['dr', 'prof', 'mgr', 'inż', 'hab', 'ks', 'płk', 'gen', 'ul', 'al'],
+}
+
+/** Abbreviations that stand before a number ("Jan. 5", "No. 10", "p. 4", "Nr. 3", "г. 2023"). */
+const NUMBER_TITLES: Record<string, readonly string[]> = {
+  en: [
+    'no',
+    'nos',
+    'vol',
+    'fig',
+    'ch',
+    'art',
+    'p',
+    'pp',
+    'approx',
+    'ca',
+    'c',
+    'jan',
+    'feb',
+    'mar',
+    'apr',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'sept',
+    'oct',
+    'nov',
+    'dec',
+    'rt',
+    'rte',
+    'hwy',
+  ],
+  fr: [
+    'n',
+    'no',
+    'p',
+    'env',
+    'vol',
+    'art',
+    'janv',
+    'févr',
+    'fév',
+    'avr',
+    'juil',
+    'sept',
+    'oct',
+    'nov',
+    'déc',
+  ],
+  es: [
+    'no',
+    'núm',
+    'pág',
+    'art',
+    'c',
+    'ene',
+    'feb',
+    'abr',
+    'jun',
+    'jul',
+    'ago',
+    'sept',
+    'oct',
+    'nov',
+    'dic',
+    'aprox',
+  ],
+  de: [
+    'nr',
+    'ca',
+    'abs',
+    'art',
+    'bd',
+    'jan',
+    'feb',
+    'mär',
+    'apr',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'sept',
+    'okt',
+    'nov',
+    'dez',
+  ],
+  it: [
+    'p',
+    'pag',
+    'n',
+    'art',
+    'ca',
+    'gen',
+    'feb',
+    'mar',
+    'apr',
+    'mag',
+    'giu',
+    'lug',
+    'ago',
+    'set',
+    'ott',
+    'nov',
+    'dic',
+  ],
+  pt: [
+    'n',
+    'pág',
+    'art',
+    'jan',
+    'fev',
+    'mar',
+    'abr',
+    'mai',
+    'jun',
+    'jul',
+    'ago',
+    'set',
+    'out',
+    'nov',
+    'dez',
+  ],
+  nl: ['nr', 'blz', 'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  ru: [
+    'г',
+    'гг',
+    'д',
+    'с',
+    'стр',
+    'т',
+    'рис',
+    'в',
+    'вв',
+    'янв',
+    'февр',
+    'авг',
+    'сент',
+    'окт',
+    'нояб',
+    'дек',
+  ],
+  uk: ['р', 'рр', 'д', 'с', 'ст', 'т', 'див'],
+  pl: [
+    'nr',
+    'r',
+    'w',
+    'godz',
+    'np',
+    'ok',
+    'sty',
+    'lut',
+    'kwi',
+    'cze',
+    'lip',
+    'sie',
+    'wrz',
+    'paź',
+    'lis',
+    'gru',
+  ],
+}
+
+/**
+ * Capitalised words that commonly open an English sentence. After "U.S." or "U.N.", one of these
+ * means a new sentence ("…in the U.S. The talks…"); any other capitalised word is read as a name
+ * that continues it ("the U.S. Senate").
+ */
+const SENTENCE_OPENERS = new Set(
+  'a an the this that these those it its he she they we i you his her their our my but and or so yet if when while after before as at in on for from by with to of there here then however meanwhile still also although though because since according last next one two three some many most all no not'.split(
+    ' '
+  )
+)
+
+/** Multi-letter abbreviations with inner dots ("e.g.", "z.B.", "т.е.") end with a lowercase or digit continuation. */
+const INNER_DOT_ABBREVIATION = /(?:^|[\s(“"«„'‘])(?:\p{L}{1,3}\.){1,3}\p{L}{0,3}\.$/u
+/** A single capital letter: an initial ("J. K. Rowling"). */
+const INITIAL = /(?:^|[\s(“"«„'‘-])\p{Lu}\.$/u
+/** The last word before the final dot. */
+const LAST_WORD = /([\p{L}\p{M}]+)\.$/u
+/** Line starts that mark a list item. */
+const BULLET = /^[ \t]*(?:[-*•·▪●◦‣–—]|\d{1,3}[.)]|\p{L}[.)])[ \t]/u
+/** Characters that end a sentence (so a line break after them is a real break). */
+const TERMINAL = /[.!?…。！？؟।॥:;"”»’)\]]\s*$/u
+/** Letters of bicameral scripts: a segment starting in lowercase continues the previous one. */
+const STARTS_LOWER = /^[\s"“”«»„'‘’([{]*[\p{Ll}]/u
+const STARTS_CLOSER = /^\s*[,;:)\]}]/u
+const STARTS_DIGIT = /^\s*\d/u
+const STARTS_UPPER_OR_DIGIT = /^[\s"“«„'‘(]*[\p{Lu}\d]/u
+const FIRST_WORD = /^[\s"“«„'‘(]*([\p{L}\p{M}]+)/u
+
+const segmenters = new Map<string, Intl.Segmenter>()
+function sentenceSegmenter(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language)
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })
+    } catch {
+      segmenter = new Intl.Segmenter('und', { granularity: 'sentence' })
+    }
+    segmenters.set(language, segmenter)
+  }
+  return segmenter
+}
+
+type Titles = { readonly names: ReadonlySet<string>; readonly numbers: ReadonlySet<string> }
+const titleSets = new Map<string, Titles>()
+function titlesFor(language: string): Titles {
+  const base = language.split('-')[0]?.toLowerCase() ?? ''
+  let titles = titleSets.get(base)
+  if (!titles) {
+    // English abbreviations turn up in every language's news (datelines, "Dr.", "St."), so they always apply.
+    titles = {
+      names: new Set([...(NAME_TITLES.en ?? []), ...(NAME_TITLES[base] ?? [])]),
+      numbers: new Set([...(NUMBER_TITLES.en ?? []), ...(NUMBER_TITLES[base] ?? [])]),
+    }
+    titleSets.set(base, titles)
+  }
+  return titles
+}
+
+/**
+ * Splits `text` into sentences.
+ *
+ * @param text - any string; never throws, including on lone surrogates and control characters.
+ * @param language - BCP 47 code used for the abbreviation list and the segmenter locale.
+ * @returns spans in text order, non-overlapping, each with at least one non-space character.
+ *
+ * @example
+ * splitSentences('Dr. Smith arrived at 5 p.m. on Jan. 5. He left.', 'en')
+ *   .map((s) => text.slice(s.start, s.end))
+ * // ['Dr. Smith arrived at 5 p.m. on Jan. 5.', 'He left.']
+ */
+export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
+  const spans: SentenceSpan[] = []
+  for (const block of splitBlocks(text)) {
+    const raw = segmentBlock(text, block, language)
+    const merged = mergeQuotes(text, mergeAbbreviations(text, raw, language))
+    for (const span of merged) spans.push(span)
+  }
+  return spans
+}
+
+type Range = { start: number; end: number }
+
+/**
+ * Cuts the text into blocks that no sentence may cross: paragraphs, list items and lines that end
+ * a sentence. A line that runs on (no terminal punctuation, next line not a bullet, not a short
+ * heading) is joined with the next one.
+ */
+function splitBlocks(text: string): Range[] {
+  const lines: Range[] = []
+  const lineBreak = /\r\n|[\n\r\u2028\u2029\v\f\u0085]/g
+  let start = 0
+  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
+    lines.push({ start, end: match.index })
+    start = match.index + match[0].length
+  }
+  lines.push({ start, end: text.length })
+
+  const blocks: Range[] = []
+  let current: Range | undefined
+  let previousLine = ''
+  for (const line of lines) {
+    const content = text.slice(line.start, line.end)
+    if (content.trim() === '') {
+      if (current) blocks.push(current)
+      current = undefined
+      previousLine = ''
+      continue
+    }
+    const continues =
+      current !== undefined &&
+      !BULLET.test(content) &&
+      !TERMINAL.test(previousLine) &&
+      isRunningText(previousLine) &&
+      !BULLET.test(previousLine)
+    if (continues && current) {
+      current = { start: current.start, end: line.end }
+    } else {
+      if (current) blocks.push(current)
+      current = { start: line.start, end: line.end }
+    }
+    previousLine = content
+  }
+  if (current) blocks.push(current)
+  return blocks
+}
+
+/** A line long enough to be part of running prose rather than a heading, byline or caption. */
+function isRunningText(line: string): boolean {
+  let words = 0
+  for (const _ of line.matchAll(/\S+/g)) {
+    words++
+    if (words >= 8) return true
+  }
+  return false
+}
+
+/** Runs the ICU segmenter over one block, reading inner line breaks as spaces. */
+function segmentBlock(text: string, block: Range, language: string): Range[] {
+  const slice = text.slice(block.start, block.end)
+  // Same length replacement keeps offsets valid while hiding the soft line breaks from ICU.
+  const flat = slice.replace(/[\r\n\u2028\u2029\v\f\u0085]/g, ' ')
+  const out: Range[] = []
+  let carry = 0
+  for (const { segment, index } of sentenceSegmenter(language).segment(flat)) {
+    // ICU treats “ and « as closing punctuation, so in unspaced scripts ("…？“他说。”") the opening
+    // quote of the next sentence is glued to the end of this one: hand it over.
+    const end = index + segment.length
+    let moved = 0
+    while (end - moved > index && OPENING_QUOTES.has(flat.charAt(end - moved - 1))) moved++
+    if (moved === segment.length) moved = 0
+    const range = trim(text, block.start + index - carry, block.start + end - moved)
+    if (range) out.push(range)
+    carry = moved
+  }
+  return out
+}
+
+const OPENING_QUOTES = new Set(['“', '«', '„', '「', '『', '‘'])
+
+function trim(text: string, start: number, end: number): Range | undefined {
+  let s = start
+  let e = end
+  while (s < e && isSpace(text.charCodeAt(s))) s++
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+  return s < e ? { start: s, end: e } : undefined
+}
+
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x85 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+/** Joins a segment with the next one when ICU broke after an abbreviation or before a continuation. */
+function mergeAbbreviations(text: string, ranges: Range[], language: string): Range[] {
+  if (ranges.length < 2) return ranges
+  const titles = titlesFor(language)
+  const out: Range[] = []
+  let current = ranges[0] as Range
+  for (let i = 1; i < ranges.length; i++) {
+    const next = ranges[i] as Range
+    const head = text.slice(current.start, current.end)
+    const tail = text.slice(next.start, Math.min(next.end, next.start + 24))
+    if (shouldJoin(head, tail, titles)) {
+      current = { start: current.start, end: next.end }
+    } else {
+      out.push(current)
+      current = next
+    }
+  }
+  out.push(current)
+  return out
+}
+
+function shouldJoin(head: string, tail: string, titles: Titles): boolean {
+  // A piece that starts with a comma or a closing bracket cannot start a sentence.
+  if (STARTS_CLOSER.test(tail)) return true
+  if (!head.endsWith('.')) {
+    // ICU also breaks after "!" and "?"; that is right unless lowercase follows ("Yahoo! said").
+    return /[!?]$/.test(head) && STARTS_LOWER.test(tail)
+  }
+  if (STARTS_LOWER.test(tail)) return true
+  const word = LAST_WORD.exec(head)?.[1]?.toLowerCase()
+  if (word !== undefined) {
+    if (titles.names.has(word) && STARTS_UPPER_OR_DIGIT.test(tail)) return true
+    if (titles.numbers.has(word) && STARTS_DIGIT.test(tail)) return true
+  }
+  if (INITIAL.test(head) || INNER_DOT_ABBREVIATION.test(head)) {
+    if (STARTS_DIGIT.test(tail)) return true
+    // "J. K. Rowling", "the U.S. Senate" continue; "…in the U.S. The talks" starts anew.
+    const first = FIRST_WORD.exec(tail)?.[1]
+    return (
+      first !== undefined && /^\p{Lu}/u.test(first) && !SENTENCE_OPENERS.has(first.toLowerCase())
+    )
+  }
+  return false
+}
+
+const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '「': '」', '『': '』' }
+/** A quotation stays open over at most this many extra sentences; past that, the quote marks are unbalanced text. */
+const MAX_QUOTE_SPAN = 4
+
+/** Joins the sentences of a quotation that spans several of them. */
+function mergeQuotes(text: string, ranges: Range[]): Range[] {
+  if (ranges.length < 2) return ranges
+  const out: Range[] = []
+  let i = 0
+  while (i < ranges.length) {
+    let current = ranges[i] as Range
+    let j = i
+    if (quoteIsOpen(text.slice(current.start, current.end))) {
+      for (let k = i + 1; k < ranges.length && k <= i + MAX_QUOTE_SPAN; k++) {
+        const candidate = { start: current.start, end: (ranges[k] as Range).end }
+        if (!quoteIsOpen(text.slice(candidate.start, candidate.end))) {
+          current = candidate
+          j = k
+          break
+        }
+      }
+    }
+    out.push(current)
+    i = j + 1
+  }
+  return out
+}
+
+function quoteIsOpen(sentence: string): boolean {
+  let straight = 0
+  const depth: Record<string, number> = {}
+  for (const ch of sentence) {
+    if (ch === '"') straight++
+    const close = OPENERS[ch]
+    if (close !== undefined && !(ch === '“' && depth['„'])) {
+      depth[ch] = (depth[ch] ?? 0) + 1
+      continue
+    }
+    for (const [open, closer] of Object.entries(OPENERS)) {
+      if (ch === closer && (depth[open] ?? 0) > 0) {
+        depth[open] = (depth[open] ?? 0) - 1
+        break
+      }
+    }
+  }
+  if (straight % 2 === 1) return true
+  return Object.values(depth).some((d) => d > 0)
+}
