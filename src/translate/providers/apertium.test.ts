@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { type ProviderError, providerProblem } from '../errors'
+import { translateText } from '../pipeline'
 import { createApertiumProvider } from './apertium'
 
 type Seen = { url: string; method: string; form: URLSearchParams | undefined }
@@ -163,5 +165,26 @@ describe('apertium provider', () => {
     await expect(
       provider.translate(['Hi'], { source: 'en', target: 'es' }, controller.signal)
     ).rejects.toThrow('deadline')
+  })
+})
+
+describe('apertium provider through the pipeline, engine down', () => {
+  it('a refused connection becomes provider_unavailable (502) after one retry', async () => {
+    // Port 9 (discard) on loopback: nothing listens there, so the connection is refused at once.
+    const provider = createApertiumProvider({ url: 'http://127.0.0.1:9' })
+    let retries = 0
+    const error = await translateText('Hello.', {
+      provider,
+      source: 'en',
+      target: 'es',
+      sleep: async () => {
+        retries++
+      },
+    }).catch((e: unknown) => e)
+    expect(retries).toBe(1)
+    expect(providerProblem(error as ProviderError)).toMatchObject({
+      status: 502,
+      code: 'provider_unavailable',
+    })
   })
 })
