@@ -76,6 +76,13 @@ describe('masking and restoring invariable terms', () => {
     expect(result.stats.segments).toBe(3)
   })
 
+  it('lets the placeholder stand for an English possessive, which engines misread as "has"', async () => {
+    const { provider, opts } = options()
+    const result = await translateText('Xi’an’s walls and Xian.', opts)
+    expect(provider.calls[0]?.segments[0]).toBe('Zqaa walls and Zqab.')
+    expect(result.text).toBe("Xi'an walls y Xi'an.")
+  })
+
   it('passes text through untouched by the glossary when there is none', async () => {
     const { opts } = options({}, { glossary: null })
     const result = await translateText('The Financial Times.', opts)

@@ -20,6 +20,7 @@
  */
 import type { Glossary } from '../glossary/types'
 import { ProviderError } from './errors'
+import { baseLanguage } from './languages'
 import {
   allocatePlaceholders,
   checkPlaceholder,
@@ -69,6 +70,18 @@ type Piece = {
   retried: boolean
   lost: number
 }
+
+/** Where a planned term sits in the masked text. */
+type Position = {
+  readonly term: PlannedTerm
+  readonly at: number
+  readonly code?: string
+  /** The source text the placeholder replaced (the term, with a possessive when absorbed). */
+  readonly original?: string
+}
+
+/** `'s` / `’s` ending a word. */
+const POSSESSIVE = /^['’]s(?![\p{L}\p{N}])/u
 
 /** One text, prepared. */
 type Prepared = {
@@ -184,18 +197,23 @@ function prepare(text: string, options: TranslateOptions): Prepared {
   let masked = ''
   let cursor = 0
   let next = 0
-  const positions: Array<{ term: PlannedTerm; at: number; code?: string }> = []
+  const positions: Position[] = []
+  const english = baseLanguage(options.source) === 'en'
   for (const term of planned) {
     masked += text.slice(cursor, term.match.start)
+    let end = term.match.end
     if (term.strategy === 'mask') {
+      // An English possessive after a placeholder ("Zqab's") is read as "has" by some engines
+      // and glued to it (eng→cat "Zqabha"); the placeholder stands for "X's" instead.
+      if (english && POSSESSIVE.test(text.slice(end, end + 3))) end += 2
       const code = placeholders.codes[next++] as string
-      positions.push({ term, at: masked.length, code })
+      positions.push({ term, at: masked.length, code, original: text.slice(term.match.start, end) })
       masked += code
     } else {
       positions.push({ term, at: masked.length })
-      masked += text.slice(term.match.start, term.match.end)
+      masked += text.slice(term.match.start, end)
     }
-    cursor = term.match.end
+    cursor = end
   }
   masked += text.slice(cursor)
 
@@ -204,12 +222,13 @@ function prepare(text: string, options: TranslateOptions): Prepared {
   const pieces: Piece[] = segments.map((segment, i) => {
     const start = starts[i] ?? 0
     const end = start + segment.length
-    const terms = positions
-      .filter((p) => p.at >= start && p.at < end)
-      .map((p) => (p.code === undefined ? { term: p.term } : { term: p.term, code: p.code }))
+    const inside = positions.filter((p) => p.at >= start && p.at < end)
+    const terms = inside.map((p) =>
+      p.code === undefined ? { term: p.term } : { term: p.term, code: p.code }
+    )
     let unmasked = segment
-    for (const { term, code } of terms) {
-      if (code !== undefined) unmasked = unmasked.split(code).join(term.match.found)
+    for (const p of inside) {
+      if (p.code !== undefined) unmasked = unmasked.split(p.code).join(p.original ?? '')
     }
     return {
       masked: segment,
@@ -254,6 +273,10 @@ function finish(text: Prepared, targetLanguage: string): Translation {
   for (const piece of text.pieces) {
     placeholdersLost += piece.lost
     if (piece.retried) retried++
+    if (piece.terms.length === 0) {
+      outputs.push(piece.output)
+      continue
+    }
     const groups = groupTerms(piece, targetLanguage)
     let output = piece.output
     for (const group of groups) {
@@ -354,9 +377,8 @@ function repair(
   const wanted = group.items.map((item) =>
     item.plural && item.strategy === 'verify' ? pluralize(group.target, language) : group.target
   )
-  const keySensitive = searchKey(output, false)
   const keyCaseless = searchKey(output, true)
-  const key = group.caseSensitive ? keySensitive : keyCaseless
+  const key = group.caseSensitive ? searchKey(output, false) : keyCaseless
   const present: Span[] = []
   const missing: string[] = []
   const remaining = new Map<string, number>()
@@ -419,8 +441,8 @@ function restore(output: string, piece: Piece): string {
  * "Carnegie" of another entry — and turns the counts into per-occurrence outcomes.
  */
 function report(output: string, groups: readonly TermGroup[]): TermOutcome[] {
-  const keySensitive = searchKey(output, false)
-  const keyCaseless = searchKey(output, true)
+  const keySensitive = groups.some((g) => g.caseSensitive) ? searchKey(output, false) : ''
+  const keyCaseless = groups.some((g) => !g.caseSensitive) ? searchKey(output, true) : ''
   const candidates: Array<{ span: Span; group: number }> = []
   groups.forEach((group, index) => {
     const key = group.caseSensitive ? keySensitive : keyCaseless

@@ -20,9 +20,13 @@ export type Segmentation = {
   readonly gaps: readonly string[]
 }
 
-/** Blank lines (with any whitespace around them) separate paragraphs. */
-const PARAGRAPH_BREAK =
-  /\s*(?:\r\n|[\n\r\u2028\u2029])[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])\s*/gu
+/**
+ * A blank line: two line breaks with only horizontal space between them. Matching starts at a
+ * line break (not at any space), so the scan stays linear; the whitespace around it is absorbed
+ * afterwards.
+ */
+const BLANK_LINE = /(?:\r\n|[\n\r\u2028\u2029])[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])/gu
+const SPACE = /\s/u
 
 /**
  * Splits `text` into engine segments.
@@ -33,9 +37,12 @@ const PARAGRAPH_BREAK =
 export function segmentText(text: string, maxChars: number, language: string): Segmentation {
   const ranges: Array<[number, number]> = []
   let from = 0
-  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+  for (const match of text.matchAll(BLANK_LINE)) {
+    if (match.index < from) continue // inside the whitespace of the previous break
     pushParagraph(text, from, match.index, maxChars, language, ranges)
-    from = match.index + match[0].length
+    let end = match.index + match[0].length
+    while (end < text.length && SPACE.test(text[end] ?? '')) end++
+    from = end
   }
   pushParagraph(text, from, text.length, maxChars, language, ranges)
 
@@ -70,8 +77,8 @@ function pushParagraph(
 ): void {
   let start = from
   let end = to
-  while (start < end && /\s/u.test(text[start] ?? '')) start++
-  while (end > start && /\s/u.test(text[end - 1] ?? '')) end--
+  while (start < end && SPACE.test(text[start] ?? '')) start++
+  while (end > start && SPACE.test(text[end - 1] ?? '')) end--
   if (start >= end) return
   if (end - start <= maxChars) {
     out.push([start, end])
@@ -111,16 +118,16 @@ function splitAtSpaces(
   let start = from
   while (to - start > maxChars) {
     let cut = start + maxChars
-    while (cut > start && !/\s/u.test(text[cut] ?? '')) cut--
+    while (cut > start && !SPACE.test(text[cut] ?? '')) cut--
     if (cut === start) cut = start + maxChars // no space at all: cut hard
     // never cut between the halves of a surrogate pair
     const code = text.charCodeAt(cut)
     if (code >= 0xdc00 && code <= 0xdfff) cut--
     let end = cut
-    while (end > start && /\s/u.test(text[end - 1] ?? '')) end--
+    while (end > start && SPACE.test(text[end - 1] ?? '')) end--
     out.push([start, end])
     start = cut
-    while (start < to && /\s/u.test(text[start] ?? '')) start++
+    while (start < to && SPACE.test(text[start] ?? '')) start++
   }
   if (start < to) out.push([start, to])
 }
