@@ -1,0 +1,10 @@
+import type { Services } from '../services'
+
+/** The Hono environment of the whole app: bindings plus per-request variables. */
+export type AppEnv = {
+  Bindings: Env
+  Variables: {
+    requestId: string
+    services: Services
+  }
+}

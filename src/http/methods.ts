@@ -1,0 +1,36 @@
+/**
+ * 405 support: Hono answers an unknown method on a known path with "not found", so the app
+ * looks up which methods the path does have and answers 405 with `Allow`.
+ *
+ * @module
+ */
+
+type RouteLike = { readonly method: string; readonly path: string }
+
+/** `true` when a Hono route pattern (`/v1/glossaries/:id`, `/docs/*`) matches `path`. */
+function patternMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('/').filter(Boolean)
+  const have = path.split('/').filter(Boolean)
+  for (let i = 0; i < want.length; i++) {
+    const part = want[i] as string
+    if (part === '*') return true
+    const segment = have[i]
+    if (segment === undefined) return false
+    if (!part.startsWith(':') && part !== segment) return false
+  }
+  return want.length === have.length
+}
+
+/**
+ * The methods registered for `path`, excluding middleware (`ALL`). Empty when the path is
+ * unknown. `HEAD` is implied by `GET`.
+ */
+export function allowedMethods(routes: readonly RouteLike[], path: string): string[] {
+  const methods = new Set<string>()
+  for (const route of routes) {
+    if (route.method === 'ALL') continue
+    if (patternMatches(route.path, path)) methods.add(route.method.toUpperCase())
+  }
+  if (methods.has('GET')) methods.add('HEAD')
+  return [...methods].sort()
+}

@@ -1,0 +1,131 @@
+/**
+ * RFC 9457 problem details: the one error format of the API.
+ *
+ * Every non-2xx body is `application/problem+json` with `type`, `title`, `status`, `detail`, a
+ * stable machine `code`, the `instance` path and the `requestId`; validation failures add
+ * `errors: [{ pointer, message }]` with JSON pointers (RFC 6901, in the `#/…` fragment form).
+ * Codes, statuses and titles live in one table so they never drift between occurrences.
+ *
+ * @module
+ */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/** Every problem the API can answer with: code → status and title. */
+export const PROBLEMS = {
+  malformed_json: { status: 400, title: 'Malformed JSON' },
+  invalid_request: { status: 422, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Missing or invalid credentials' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  not_acceptable: { status: 406, title: 'Not acceptable' },
+  conflict: { status: 409, title: 'Conflict' },
+  precondition_failed: { status: 412, title: 'Precondition failed' },
+  payload_too_large: { status: 413, title: 'Request body too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  internal_error: { status: 500, title: 'Internal error' },
+  configuration_error: { status: 500, title: 'Service misconfigured' },
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
+
+export type ProblemCode = keyof typeof PROBLEMS
+
+/** One validation failure: where (JSON pointer into the request body) and what. */
+export type FieldError = { readonly pointer: string; readonly message: string }
+
+/** The problem document as sent. */
+export type Problem = {
+  type: string
+  title: string
+  status: number
+  detail: string
+  code: ProblemCode
+  instance: string
+  requestId: string
+  errors?: FieldError[]
+  [extension: string]: unknown
+}
+
+/**
+ * The only error handlers throw. `app.onError` renders it.
+ *
+ * @example
+ * throw new ApiError('not_found', `No glossary '${id}'.`)
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail: string,
+    readonly options: {
+      readonly errors?: readonly FieldError[]
+      /** Extra members of the problem document (e.g. `supportedTargets`). */
+      readonly extensions?: Readonly<Record<string, unknown>>
+      /** Extra response headers (e.g. `Allow`, `Retry-After`). */
+      readonly headers?: Readonly<Record<string, string>>
+    } = {}
+  ) {
+    super(detail)
+  }
+
+  get status(): ContentfulStatusCode {
+    return PROBLEMS[this.code].status
+  }
+}
+
+/** `invalid_request` → `invalid-request`: the slug used in the `type` URI. */
+export function problemSlug(code: ProblemCode): string {
+  return code.replaceAll('_', '-')
+}
+
+/**
+ * Builds a JSON pointer (`#/lengths/0/words`) from a path of keys, escaping `~` and `/` as
+ * RFC 6901 requires.
+ */
+export function toPointer(path: ReadonlyArray<PropertyKey>): string {
+  const parts = path.map((key) => String(key).replaceAll('~', '~0').replaceAll('/', '~1'))
+  return `#/${parts.join('/')}`
+}
+
+/** Renders a problem response in the context of the current request. */
+export function problemResponse(c: Context, error: ApiError): Response {
+  const url = new URL(c.req.url)
+  const { status, title } = PROBLEMS[error.code]
+  const body: Problem = {
+    type: `${url.origin}/problems/${problemSlug(error.code)}`,
+    title,
+    status,
+    detail: error.detail,
+    code: error.code,
+    instance: url.pathname,
+    requestId: (c.get('requestId') as string | undefined) ?? '',
+    ...(error.options.errors ? { errors: [...error.options.errors] } : {}),
+    ...error.options.extensions,
+  }
+  return c.json(body, status, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...error.options.headers,
+  })
+}
+
+/** Maps whatever was thrown to an `ApiError`; unknown errors become `internal_error`. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  if (error instanceof HTTPException) {
+    // Errors raised by Hono's own middleware (validator, body limit, media-type gate).
+    switch (error.status) {
+      case 400:
+        return new ApiError('malformed_json', 'The request body is not valid JSON.')
+      case 401:
+        return new ApiError('unauthorized', 'Missing or invalid credentials.')
+      case 413:
+        return new ApiError('payload_too_large', 'The request body is larger than the limit.')
+      case 415:
+        return new ApiError('unsupported_media_type', 'Send the request body as application/json.')
+      default:
+        return new ApiError('internal_error', 'The request could not be processed.')
+    }
+  }
+  return new ApiError('internal_error', 'The request could not be processed.')
+}

@@ -1,0 +1,63 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { ApiError, PROBLEMS, type ProblemCode, problemSlug } from '../http/problem'
+import { createRouter } from '../http/router'
+
+/** What each problem means and what a client should do about it. */
+const DESCRIPTIONS: Record<ProblemCode, string> = {
+  malformed_json: 'The body could not be parsed as JSON. Check quoting and escapes.',
+  invalid_request:
+    'The body parsed but does not match the schema. `errors[]` lists each field as a JSON pointer with a message.',
+  unauthorized:
+    'The endpoint needs `Authorization: Bearer <token>` and none or a wrong one was sent.',
+  not_found: 'No resource at this path.',
+  method_not_allowed: 'The path exists but not with this method; see the `Allow` header.',
+  not_acceptable: 'The requested representation is not available.',
+  conflict: 'The request conflicts with the state of the resource.',
+  precondition_failed: 'The `If-Match` version is not the current one; fetch it again and retry.',
+  payload_too_large: 'The body is over the configured limit; it was rejected before parsing.',
+  unsupported_media_type: 'Send JSON bodies with `Content-Type: application/json`.',
+  internal_error: 'An unexpected error; the `requestId` identifies it in the logs.',
+  configuration_error: 'The service is misconfigured; the operator has to fix its variables.',
+}
+
+const ProblemTypeSchema = z
+  .object({
+    type: z.string(),
+    code: z.string(),
+    status: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+  })
+  .openapi('ProblemType')
+
+const route = createRoute({
+  method: 'get',
+  path: '/problems/{slug}',
+  operationId: 'describeProblem',
+  tags: ['Service'],
+  summary: 'What a problem `type` means',
+  request: { params: z.object({ slug: z.string().max(64) }) },
+  responses: {
+    200: {
+      description: 'Documentation of one problem type.',
+      content: { 'application/json': { schema: ProblemTypeSchema } },
+    },
+  },
+})
+
+/** `type` URIs of problem documents resolve here, as RFC 9457 recommends. */
+export const problemRoutes = createRouter().openapi(route, (c) => {
+  const slug = c.req.valid('param').slug
+  const code = (Object.keys(PROBLEMS) as ProblemCode[]).find((k) => problemSlug(k) === slug)
+  if (!code) throw new ApiError('not_found', `No problem type '${slug}'.`)
+  return c.json(
+    {
+      type: new URL(c.req.url).href,
+      code,
+      status: PROBLEMS[code].status,
+      title: PROBLEMS[code].title,
+      description: DESCRIPTIONS[code],
+    },
+    200
+  )
+})

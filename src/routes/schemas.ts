@@ -1,0 +1,36 @@
+/**
+ * Schemas shared by several routes.
+ *
+ * @module
+ */
+import { z } from '@hono/zod-openapi'
+
+/** Longest text accepted by the text endpoints, in UTF-16 units (the body limit applies too). */
+export const MAX_TEXT_LENGTH = 200_000
+
+/** An article or a snippet: non-blank, bounded. */
+export const TextSchema = z
+  .string()
+  .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+  .refine((s) => /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(s), 'must contain non-blank text')
+  .openapi({ description: 'UTF-8 text. Offsets in responses are UTF-16 code units into it.' })
+
+/** A BCP 47 language tag such as `en`, `pt-BR`, `zh-Hant`. */
+export const LanguageCodeSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/,
+    'must be a BCP 47 language tag such as "en" or "pt-BR"'
+  )
+  .openapi({ example: 'en' })
+
+export const DetectionSchema = z
+  .object({
+    language: z.string().openapi({ description: 'BCP 47 code, or `und`.', example: 'en' }),
+    iso639_3: z.string().openapi({ example: 'eng' }),
+    script: z.string().openapi({ description: 'ISO 15924 script code.', example: 'Latn' }),
+    confidence: z.number().min(0).max(1),
+    reliable: z.boolean(),
+    alternatives: z.array(z.object({ language: z.string(), confidence: z.number().min(0).max(1) })),
+  })
+  .openapi('Detection')

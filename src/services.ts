@@ -1,0 +1,48 @@
+/**
+ * The composition root: builds everything a request needs from the Worker's bindings. The only
+ * module that reads `Env` (through `parseConfig`) and the only one that knows which
+ * implementation backs each interface.
+ *
+ * @module
+ */
+import type { ResultCache } from './cache/cache'
+import { createKvCache } from './cache/kv'
+import { type Config, parseConfig } from './config'
+
+/** Structured, single-line JSON logs. Never pass secrets or request bodies. */
+export type Logger = (event: string, details?: Record<string, unknown>) => void
+
+export type Services = {
+  readonly config: Config
+  readonly cache: ResultCache
+  readonly log: Logger
+}
+
+/** What a request offers the services: background work and its id for logs. */
+export type RequestScope = {
+  readonly waitUntil: (promise: Promise<unknown>) => void
+  readonly requestId: string
+}
+
+// Config only depends on the env object, which is the same for every request of an isolate.
+const configs = new WeakMap<object, Config>()
+
+function configFor(env: Env): Config {
+  let config = configs.get(env)
+  if (!config) {
+    config = parseConfig(env as unknown as Record<string, unknown>)
+    configs.set(env, config)
+  }
+  return config
+}
+
+export function createServices(env: Env, scope: RequestScope): Services {
+  const log: Logger = (event, details = {}) => {
+    console.log(JSON.stringify({ event, requestId: scope.requestId, ...details }))
+  }
+  return {
+    config: configFor(env),
+    cache: createKvCache(env.CACHE, { waitUntil: scope.waitUntil, log }),
+    log,
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Versions. `API_VERSION` is what `/health` and the OpenAPI document report; the algorithm
+ * versions are part of every cache key, so bumping one invalidates the results it produced.
+ *
+ * @module
+ */
+import pkg from '../package.json'
+
+export const API_VERSION: string = pkg.version
+
+export const ALGORITHM_VERSIONS = {
+  detect: 'langid-1',
+  summarize: 'summarize-1',
+} as const
