@@ -31,7 +31,8 @@ export const GLOSSARY_MEDIA_TYPES: Readonly<Record<GlossaryFormat, string>> = {
 
 /**
  * The format of a request body from its `Content-Type`: `text/tab-separated-values`,
- * `text/csv`, `application/x-tbx` (or any XML type), `application/json` (or any `+json`).
+ * `text/csv`, `application/x-tbx` (or `application/xml`, `text/xml`), `application/json` (or any
+ * `+json` type).
  *
  * @returns `undefined` for anything else.
  */
@@ -39,17 +40,11 @@ export function formatFromMediaType(
   contentType: string | null | undefined
 ): GlossaryFormat | undefined {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
-  if (type === 'text/tab-separated-values' || type === 'text/tsv') return 'tsv'
+  if (type === 'text/tab-separated-values') return 'tsv'
   if (type === 'text/csv') return 'csv'
-  if (
-    type === 'application/x-tbx' ||
-    type === 'application/tbx' ||
-    type.endsWith('/xml') ||
-    type.endsWith('+xml')
-  ) {
+  if (type === 'application/x-tbx' || type === 'application/xml' || type === 'text/xml')
     return 'tbx'
-  }
-  if (type === 'application/json' || type.endsWith('+json')) return 'json'
+  if (type === 'application/json' || /^application\/[a-z.-]+\+json$/.test(type)) return 'json'
   return undefined
 }
 

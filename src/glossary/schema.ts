@@ -127,11 +127,15 @@ export const GlossaryEntryInputSchema = z
   })
   .strict()
 
-/** A glossary as an importer or an API client gives it (`id` and `version` are ignored). */
+/**
+ * A glossary as an importer or an API client gives it (`id`, `version` and `source`, present in
+ * what `GET` returns, are ignored).
+ */
 export const GlossaryInputSchema = z
   .object({
     id: z.string().optional(),
     version: z.string().optional(),
+    source: z.string().optional(),
     /** Column order; defaults to the languages of the entries in order of appearance. */
     languages: z.array(z.string()).max(GLOSSARY_LIMITS.maxLanguages).optional(),
     entries: z.array(GlossaryEntryInputSchema).max(GLOSSARY_LIMITS.maxEntries, {
