@@ -15,6 +15,10 @@
  * anything else → variant. `translationNote = no` and `Translation needed = No` (Weblate) set
  * `dnt`. DOCTYPE and entity declarations are refused (see `xml.ts`).
  *
+ * TBX requires an id on every concept and Précis does not: an entry without an id is exported
+ * with a generated `_slug` id, and imports drop ids that are not Précis concept ids (generated
+ * ones, numeric ones from other tools), so the round trip is lossless.
+ *
  * @module
  */
 import { CONCEPT_ID_PATTERN, GLOSSARY_LIMITS } from './limits'

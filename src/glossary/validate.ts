@@ -12,7 +12,7 @@ import type { z } from 'zod'
 import { matchKey } from './fold'
 import { canonicalLanguage } from './languages'
 import { GLOSSARY_LIMITS } from './limits'
-import { conceptName, GLOSSARY_FLAGS, glossaryVersion } from './model'
+import { GLOSSARY_FLAGS, glossaryVersion } from './model'
 import { GlossaryInputSchema, quoteTerm } from './schema'
 import type { Glossary, GlossaryEntry, GlossaryFlag } from './types'
 
@@ -400,9 +400,4 @@ function conceptLabel(entry: unknown, firstLanguage: string | undefined): string
   const list = firstLanguage !== undefined ? terms[firstLanguage] : Object.values(terms)[0]
   const first = Array.isArray(list) ? list[0] : undefined
   return typeof first === 'string' ? first.trim() : '?'
-}
-
-/** The concept names of a glossary's entries (their ids or first-language preferred terms). */
-export function conceptNames(glossary: Glossary): string[] {
-  return glossary.entries.map((e) => conceptName(glossary, e))
 }
