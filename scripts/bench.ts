@@ -20,6 +20,7 @@ const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--dat
 const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise<void> }>> = {
   summarize: () => import('./bench/summarize'),
   detect: () => import('./bench/detect'),
+  glossary: () => import('./bench/glossary'),
 }
 
 const context: BenchContext = { data }
