@@ -25,6 +25,8 @@ export default defineConfig({
             main: './src/index.ts',
             remoteBindings: false,
             wrangler: { configPath: './wrangler.toml', environment: 'dev' },
+            // Secrets are not in wrangler.toml; the worker tests use a fixed admin token.
+            miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token' } },
           }),
         ],
         test: {

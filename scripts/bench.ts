@@ -21,6 +21,7 @@ const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise
   summarize: () => import('./bench/summarize'),
   detect: () => import('./bench/detect'),
   translate: () => import('./bench/translate'),
+  glossary: () => import('./bench/glossary'),
 }
 
 const context: BenchContext = { data }

@@ -14,6 +14,7 @@ import { allowedMethods } from './http/methods'
 import { ApiError, problemResponse, toApiError } from './http/problem'
 import { validationHook } from './http/validation'
 import { detectRoutes } from './routes/detect'
+import { glossaryRoutes } from './routes/glossaries'
 import { healthRoutes } from './routes/health'
 import { problemRoutes } from './routes/problems'
 import { summarizeRoutes } from './routes/summarize'
@@ -61,6 +62,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', healthRoutes)
   app.route('/', detectRoutes)
   app.route('/', summarizeRoutes)
+  app.route('/', glossaryRoutes)
   app.route('/', problemRoutes)
 
   app.doc31('/openapi.json', {
@@ -77,6 +79,11 @@ export function createApp(options: AppOptions = {}) {
         description: 'Extractive summaries in several lengths, with offsets and scores.',
       },
       { name: 'Language', description: 'Language detection.' },
+      {
+        name: 'Glossaries',
+        description:
+          'Terminology per concept and language: bundled from the repository or managed here (admin token), exported as TSV, CSV, TBX or JSON, and checked against texts.',
+      },
       { name: 'Service', description: 'Health and problem documentation.' },
     ],
   })

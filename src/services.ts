@@ -8,6 +8,13 @@
 import type { ResultCache } from './cache/cache'
 import { createKvCache } from './cache/kv'
 import { type Config, parseConfig } from './config'
+import { BUNDLED_GLOSSARIES } from './glossary/bundled.generated'
+import {
+  createGlossaryStore,
+  createMemoryGlossaryBackend,
+  type GlossaryStore,
+} from './glossary/store'
+import { createKvGlossaryBackend } from './storage/glossary-kv'
 
 /** Structured, single-line JSON logs. Never pass secrets or request bodies. */
 export type Logger = (event: string, details?: Record<string, unknown>) => void
@@ -15,6 +22,8 @@ export type Logger = (event: string, details?: Record<string, unknown>) => void
 export type Services = {
   readonly config: Config
   readonly cache: ResultCache
+  /** Bundled glossaries (read-only) in front of the API-managed ones in KV. */
+  readonly glossaries: GlossaryStore
   readonly log: Logger
 }
 
@@ -43,6 +52,13 @@ export function createServices(env: Env, scope: RequestScope): Services {
   return {
     config: configFor(env),
     cache: createKvCache(env.CACHE, { waitUntil: scope.waitUntil, log }),
+    glossaries: createGlossaryStore({
+      bundled: BUNDLED_GLOSSARIES,
+      // Without the binding only the bundled glossaries exist (writes land in a throwaway map).
+      backend: env.GLOSSARIES
+        ? createKvGlossaryBackend(env.GLOSSARIES)
+        : createMemoryGlossaryBackend(),
+    }),
     log,
   }
 }

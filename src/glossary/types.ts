@@ -28,6 +28,12 @@ export type GlossaryEntry = {
   readonly terms: Readonly<Record<string, readonly string[]>>
   /** Terms that must not be used, per language (reported by the terminology check). */
   readonly forbidden: Readonly<Record<string, readonly string[]>>
+  /**
+   * Inflected forms of the preferred term, per language (`yuanes` for `yuan` in Spanish): the
+   * matcher recognizes them as the concept (kind `preferred`), and nothing replaces or reports
+   * them. Absent when the entry has none.
+   */
+  readonly forms?: Readonly<Record<string, readonly string[]>>
   readonly flags: readonly GlossaryFlag[]
   readonly note?: string
 }
@@ -56,6 +62,11 @@ export type TermMatch = {
   readonly found: string
   /** The preferred term in the searched language. */
   readonly preferred: string
-  /** Whether the text used the preferred term, a variant, or a forbidden term. */
+  /**
+   * Whether the text used the preferred term (or one of its inflected forms), a variant, or a
+   * forbidden term.
+   */
   readonly kind: 'preferred' | 'variant' | 'forbidden'
+  /** The glossary term that matched, as written in the glossary (`Xian` for a found `XIAN`). */
+  readonly term?: string
 }

@@ -15,6 +15,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 /** Every problem the API can answer with: code → status and title. */
 export const PROBLEMS = {
   malformed_json: { status: 400, title: 'Malformed JSON' },
+  malformed_document: { status: 400, title: 'Malformed document' },
   invalid_request: { status: 422, title: 'Invalid request' },
   unauthorized: { status: 401, title: 'Missing or invalid credentials' },
   not_found: { status: 404, title: 'Not found' },

@@ -1,0 +1,124 @@
+/**
+ * What the API does with matches: the `terms` report of `/v1/summarize`, preferred-term
+ * rendering of summary text, and the terminology check of `POST /v1/glossaries/{id}/check`.
+ *
+ * @module
+ */
+import { findTerms } from './match'
+import type { Glossary, TermMatch } from './types'
+
+/** One glossary occurrence in a summarized text (the `terms` array of `/v1/summarize`). */
+export type TermOccurrence = {
+  readonly concept: string
+  readonly preferred: string
+  readonly found: string
+  /** UTF-16 offset into the submitted text. */
+  readonly offset: number
+  readonly length: number
+}
+
+/** Maps matches to the `terms` report of `/v1/summarize` (every occurrence, in text order). */
+export function termOccurrences(matches: readonly TermMatch[]): TermOccurrence[] {
+  return matches.map((m) => ({
+    concept: m.concept,
+    preferred: m.preferred,
+    found: m.found,
+    offset: m.start,
+    length: m.end - m.start,
+  }))
+}
+
+function isAllCaps(text: string): boolean {
+  let letters = 0
+  for (const c of text) {
+    if (c.toLowerCase() !== c.toUpperCase()) {
+      if (c !== c.toUpperCase()) return false
+      letters++
+    }
+  }
+  return letters > 1
+}
+
+/**
+ * How a match is written in output: the preferred term, in capitals when the text shouts
+ * (`XIAN` in a headline → `XI'AN`) unless the glossary term itself is written in capitals (an
+ * acronym such as `NATO` says nothing about the text's style).
+ */
+function rendering(match: TermMatch): string {
+  const term = match.term ?? match.found
+  if (isAllCaps(match.found) && !isAllCaps(term)) return match.preferred.toUpperCase()
+  return match.preferred
+}
+
+/**
+ * Rewrites variants and forbidden terms in `text` with the preferred term; preferred terms and
+ * inflected forms are kept exactly as written (including the writer's apostrophe style).
+ *
+ * `text` may be a slice of the text the matches were found in: `offset` is where the slice
+ * starts, and matches outside the slice (or crossing its ends) are left alone. That lets a
+ * summary render each selected sentence from the article's matches.
+ *
+ * @param text - the text (or slice) to rewrite.
+ * @param matches - matches from {@link findTerms}, in text order, offsets in the whole text.
+ * @param offset - offset of `text` within the text the matches point into.
+ * @example
+ * const matches = findTerms(glossary, article, 'en')
+ * const sentence = replaceWithPreferred(article.slice(s.offset, s.offset + s.length), matches, s.offset)
+ */
+export function replaceWithPreferred(
+  text: string,
+  matches: readonly TermMatch[],
+  offset = 0
+): string {
+  let out = ''
+  let at = 0
+  const end = offset + text.length
+  for (const m of matches) {
+    if (m.kind === 'preferred' || m.start < offset + at || m.end > end) continue
+    const from = m.start - offset
+    // Only rewrite when the slice still shows what was matched (guards against stale offsets).
+    if (text.slice(from, m.end - offset) !== m.found) continue
+    out += text.slice(at, from) + rendering(m)
+    at = m.end - offset
+  }
+  return at === 0 ? text : out + text.slice(at)
+}
+
+/** One finding of the terminology check. */
+export type TerminologyFinding = {
+  /** `variant`: an accepted spelling that is not the preferred one; `forbidden`: must not be used. */
+  readonly kind: 'variant' | 'forbidden'
+  /** The text as found. */
+  readonly term: string
+  /** What to write instead. */
+  readonly preferred: string
+  readonly concept: string
+  /** UTF-16 offset into the checked text. */
+  readonly offset: number
+  readonly length: number
+}
+
+/**
+ * Terminology QA for editors and translators: every variant and forbidden term in `text`
+ * (a text in `language`), in text order. Preferred terms and their inflected forms are fine
+ * and not reported.
+ */
+export function checkTerminology(
+  glossary: Glossary,
+  text: string,
+  language: string
+): TerminologyFinding[] {
+  const findings: TerminologyFinding[] = []
+  for (const m of findTerms(glossary, text, language)) {
+    if (m.kind === 'preferred') continue
+    findings.push({
+      kind: m.kind,
+      term: m.found,
+      preferred: m.preferred,
+      concept: m.concept,
+      offset: m.start,
+      length: m.end - m.start,
+    })
+  }
+  return findings
+}
