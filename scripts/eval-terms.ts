@@ -22,9 +22,7 @@ import { fileURLToPath } from 'node:url'
 import type { Glossary } from '../src/glossary/types'
 import { translateTexts } from '../src/translate/pipeline'
 import { createApertiumProvider } from '../src/translate/providers/apertium'
-import { glossaryFrom, type Row } from '../src/translate/testing/glossary'
-import { naiveTermFinder } from '../src/translate/testing/naive-matcher'
-import type { TermFinder } from '../src/translate/types'
+import { glossaryFrom, type Row, rowsToTsv } from '../src/translate/testing/glossary'
 
 type Item = {
   id: string
@@ -93,16 +91,8 @@ function readGlossaryRows(file: string): Row[] {
   return rows.map((r) => ({ en: r.en.join('|'), es: r.es, flags: r.flags.join(',') }))
 }
 
-/** The same glossary in the repository's TSV format (for the upload in API mode). */
-function toTsv(rows: readonly Row[]): string {
-  const lines = ['en\tes\tflags']
-  for (const row of rows) lines.push(`${row.en ?? ''}\t${row.es ?? ''}\t${row.flags ?? ''}`)
-  return `${lines.join('\n')}\n`
-}
-
 async function viaLibrary(items: Item[], glossary: Glossary | null): Promise<Output[]> {
   const provider = createApertiumProvider({ url: apertiumUrl })
-  const findTerms: TermFinder | undefined = glossary ? naiveTermFinder(glossary) : undefined
   const outputs: Output[] = []
   // One call per item, like a CMS sending one article at a time.
   for (const item of items) {
@@ -111,7 +101,6 @@ async function viaLibrary(items: Item[], glossary: Glossary | null): Promise<Out
       source: item.source,
       target: item.target,
       glossary,
-      ...(findTerms ? { findTerms } : {}),
     })
     const t = translations[0]
     if (!t) throw new Error(`no translation for ${item.id}`)
@@ -141,7 +130,7 @@ async function uploadGlossary(id: string, rows: readonly Row[]): Promise<void> {
       authorization: `Bearer ${adminToken()}`,
       'content-type': 'text/tab-separated-values; charset=utf-8',
     },
-    body: toTsv(rows),
+    body: rowsToTsv(rows),
   })
   if (!response.ok) {
     throw new Error(`glossary upload: ${response.status} ${await response.text()}`)
@@ -235,8 +224,6 @@ console.log(
     library ? `${apertiumUrl}, in-process pipeline` : `through ${api}`
   })`
 )
-if (library)
-  console.log('# matcher: naive stand-in (src/translate/testing) until the glossary matcher lands')
 
 let without: Output[]
 let withGlossary: Output[]

@@ -4,7 +4,6 @@ import { ProviderError, providerProblem } from './errors'
 import { type TranslateOptions, translateText, translateTexts } from './pipeline'
 import { createFakeProvider, type FakeProviderOptions } from './providers/fake'
 import { glossaryFrom } from './testing/glossary'
-import { naiveTermFinder } from './testing/naive-matcher'
 
 const glossary = glossaryFrom([
   { en: "Xi'an|Xian", es: "Xi'an" },
@@ -14,7 +13,6 @@ const glossary = glossaryFrom([
   { en: 'yuan', es: 'yuan', flags: 'inflect' },
   { en: 'summit', es: 'cumbre' },
 ])
-const findTerms = naiveTermFinder(glossary)
 
 /** No waiting in tests: the backoff resolves at once. */
 const instant = async () => {}
@@ -26,7 +24,6 @@ function options(fake: FakeProviderOptions = {}, extra: Partial<TranslateOptions
     source: 'en',
     target: 'es',
     glossary,
-    findTerms,
     sleep: instant,
     ...extra,
   }

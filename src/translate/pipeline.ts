@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { findTerms as findGlossaryTerms } from '../glossary/match'
 import type { Glossary } from '../glossary/types'
 import { ProviderError } from './errors'
 import { baseLanguage } from './languages'
@@ -49,7 +50,10 @@ export type TranslateOptions = CallPolicyOptions & {
   readonly target: string
   /** The glossary to enforce, or none. */
   readonly glossary?: Glossary | null
-  /** The glossary matcher; required for a glossary to have any effect. */
+  /**
+   * The glossary matcher. Defaults to the glossary module's `findTerms` (leftmost-longest, NFC,
+   * apostrophe and whitespace folding, word boundaries); tests may inject another.
+   */
   readonly findTerms?: TermFinder
 }
 
@@ -98,7 +102,7 @@ type Prepared = {
  *   deadline passes; the batch then has no result at all.
  * @example
  * const { translations } = await translateTexts(['Xi’an hosted the summit.'], {
- *   provider, source: 'en', target: 'es', glossary, findTerms,
+ *   provider, source: 'en', target: 'es', glossary,
  * })
  * translations[0].terminology // { expected: 1, applied: 1, missed: [] }
  */
@@ -181,16 +185,21 @@ async function translatePieces(
 }
 
 function prepare(text: string, options: TranslateOptions): Prepared {
-  const matches =
-    options.glossary && options.findTerms ? options.findTerms(text, options.source) : []
+  const { glossary } = options
+  const matches = glossary
+    ? (options.findTerms ?? ((t, language) => findGlossaryTerms(glossary, t, language)))(
+        text,
+        options.source
+      )
+    : []
   const planned =
-    options.glossary && matches.length > 0
-      ? planTerms(text, matches, options.glossary, options.source, options.target)
+    glossary && matches.length > 0
+      ? planTerms(text, matches, glossary, options.source, options.target)
       : []
   const maskedTerms = planned.filter((t) => t.strategy === 'mask')
   const placeholders = allocatePlaceholders(maskedTerms.length, [
     text,
-    ...planned.flatMap((t) => [t.target, pluralize(t.target, options.target)]),
+    ...planned.flatMap((t) => [t.target, pluralize(t.target, options.target), ...t.forms]),
   ])
 
   // Build the masked text, remembering where each planned term now sits.
@@ -331,7 +340,10 @@ function groupTerms(piece: Piece, language: string): TermGroup[] {
   const groups = new Map<string, TermGroup>()
   for (const { term } of piece.terms) {
     const restored = term.strategy === 'mask' && !piece.retried
-    const forms = term.strategy === 'verify' ? inflectedForms(term.target, language) : [term.target]
+    const forms =
+      term.strategy === 'verify'
+        ? inflectedForms(term.target, language, term.forms)
+        : unique([term.target, ...term.forms])
     const key = `${term.caseSensitive ? 'c' : 'i'}\u0000${forms.join('\u0000')}\u0000${restored}`
     let group = groups.get(key)
     if (!group) {
@@ -351,11 +363,12 @@ function groupTerms(piece: Piece, language: string): TermGroup[] {
 }
 
 /**
- * What counts as the target term of an inflecting entry: the term, its regular plural, and — for
- * a glossary that gives the plural (`yuanes`) — the singular obtained by removing the ending.
+ * What counts as the target term of an inflecting entry: the term, the inflected forms the
+ * glossary lists (`~yuanes`), its regular plural, and — for a glossary whose preferred term is
+ * the plural (`yuanes`) — the singular obtained by removing the ending.
  */
-function inflectedForms(term: string, language: string): string[] {
-  const forms = new Set([term, pluralize(term, language)])
+function inflectedForms(term: string, language: string, listed: readonly string[]): string[] {
+  const forms = new Set([term, ...listed, pluralize(term, language)])
   if (!/\s/u.test(term)) {
     if (/es$/i.test(term) && term.length > 4) forms.add(term.slice(0, -2))
     else if (/s$/i.test(term) && term.length > 3) forms.add(term.slice(0, -1))
@@ -418,6 +431,10 @@ function repair(
     text = text.slice(0, span.start) + replacement + text.slice(span.end)
   }
   return { text, replaced: renderings.length }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)]
 }
 
 /** Puts the target terms where the placeholders came back (each checked to be there once). */

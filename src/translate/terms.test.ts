@@ -65,22 +65,34 @@ describe('pluralize', () => {
 })
 
 describe('planTerms', () => {
-  it('keeps the source term for dnt, skips entries without a target term', () => {
+  it('follows the glossary format: dnt keeps the source term unless the target column spells it', () => {
     const glossary = glossaryFrom([
-      { en: 'Financial Times', es: 'Tiempos', flags: 'dnt' },
+      { en: 'Financial Times', es: '', ru: '', flags: 'dnt' },
+      { en: 'Xinhua', es: '', ru: 'Синьхуа', flags: 'dnt' },
       { en: 'Kremlin' },
-      { en: 'yuan', es: 'yuan' },
+      { en: 'yuan', es: 'yuan|~yuanes', ru: 'юань|~юаня', flags: 'inflect' },
     ])
-    const text = 'The Financial Times, the Kremlin and 3 yuan.'
+    const text = 'The Financial Times, Xinhua, the Kremlin and 3 yuan.'
     const matches: TermMatch[] = [
       { ...match(text, 'Financial Times'), entry: 0 },
-      { ...match(text, 'Kremlin'), entry: 1 },
-      { ...match(text, 'yuan'), entry: 2 },
+      { ...match(text, 'Xinhua'), entry: 1 },
+      { ...match(text, 'Kremlin'), entry: 2 },
+      { ...match(text, 'yuan'), entry: 3 },
     ]
-    const planned = planTerms(text, matches, glossary, 'en', 'es')
-    expect(planned.map((p) => [p.target, p.strategy, p.plural])).toEqual([
-      ['Financial Times', 'mask', false],
-      ['yuan', 'verify', true],
+    const es = planTerms(text, matches, glossary, 'en', 'es')
+    expect(es.map((p) => [p.target, p.strategy, p.plural, p.forms])).toEqual([
+      ['Financial Times', 'mask', false, []],
+      ['Xinhua', 'mask', false, []],
+      ['yuan', 'verify', true, ['yuanes']],
     ])
+    const ru = planTerms(text, matches, glossary, 'en', 'ru')
+    expect(ru.map((p) => p.target)).toEqual(['Financial Times', 'Синьхуа', 'юань'])
+  })
+
+  it('finds the target column by primary language (es-419 → es)', () => {
+    const glossary = glossaryFrom([{ en: 'summit', es: 'cumbre' }])
+    const text = 'The summit.'
+    const planned = planTerms(text, [match(text, 'summit')], glossary, 'en', 'es-419')
+    expect(planned.map((p) => p.target)).toEqual(['cumbre'])
   })
 })

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { resolveColumn } from '../glossary/languages'
+import { type EntryTerms, entryTermsIn } from '../glossary/model'
 import type { Glossary, GlossaryEntry, TermMatch } from '../glossary/types'
 import { baseLanguage } from './languages'
 
@@ -14,8 +16,13 @@ export type Strategy = 'mask' | 'verify'
 export type PlannedTerm = {
   readonly match: TermMatch
   readonly strategy: Strategy
-  /** The term the output must contain (target preferred; the source term for `dnt`). */
+  /** The term the output must contain (the target's preferred term; for `dnt`, see below). */
   readonly target: string
+  /**
+   * Inflected forms of the target term listed in the glossary (`~yuanes`): accepted in the
+   * output like the term itself.
+   */
+  readonly forms: readonly string[]
   /** Whether the source occurrence is plural (decides the repaired form). */
   readonly plural: boolean
   /** Case-sensitive verification (invariable terms and entries flagged `case`). */
@@ -24,12 +31,18 @@ export type PlannedTerm = {
   readonly sourceForms: readonly string[]
 }
 
-/** The target-language terms of an entry, trying the exact tag then the primary subtag. */
-export function termsFor(entry: GlossaryEntry, language: string): readonly string[] | undefined {
-  const exact = entry.terms[language]
-  if (exact && exact.length > 0) return exact
-  const base = entry.terms[baseLanguage(language)]
-  return base && base.length > 0 ? base : undefined
+/**
+ * An entry's terms for a text in `language`: the glossary column for that language (exact tag,
+ * else the same primary language: `pt-BR` → `pt`), with the glossary's do-not-translate fallback
+ * (a `dnt` entry without a term in that column keeps its term from the first filled column).
+ */
+export function entryTermsFor(
+  glossary: Glossary,
+  entry: GlossaryEntry,
+  language: string
+): EntryTerms | undefined {
+  const column = resolveColumn(glossary.languages, language) ?? language
+  return entryTermsIn(glossary, entry, column)
 }
 
 const CASED_OR_DIGIT = /[\p{Lu}\p{Lt}\p{Nd}]/u
@@ -54,9 +67,11 @@ export function strategyFor(
 }
 
 /**
- * Turns matcher output into the list of terms to enforce, in text order. Occurrences whose entry
- * has no term in the target language (and is not `dnt`) are skipped: the glossary says nothing
- * about them for this pair. Overlapping matches (a finder should not produce them) keep the first.
+ * Turns matcher output into the list of terms to enforce, in text order. The target term is the
+ * target column's preferred term; a `dnt` entry with no term there keeps its term from the first
+ * filled column (usually the source term), as the glossary format defines. Occurrences whose
+ * entry has no term for the target are skipped: the glossary says nothing about them for this
+ * pair. Overlapping matches (the matcher does not produce them) keep the first.
  */
 export function planTerms(
   text: string,
@@ -72,20 +87,27 @@ export function planTerms(
     if (match.start < lastEnd) continue
     const entry = glossary.entries[match.entry]
     if (!entry) continue
-    const sourceTerms = termsFor(entry, source) ?? [match.preferred]
-    const sourcePreferred = match.preferred || sourceTerms[0] || match.found
-    const dnt = entry.flags.includes('dnt')
-    const targetTerm = dnt ? sourcePreferred : termsFor(entry, target)?.[0]
+    const sourceTerms = entryTermsFor(glossary, entry, source)
+    const targetTerms = entryTermsFor(glossary, entry, target)
+    const targetTerm = targetTerms?.preferred
     if (!targetTerm) continue
+    const sourcePreferred = match.preferred || sourceTerms?.preferred || match.found
     const strategy = strategyFor(entry, sourcePreferred, targetTerm)
     lastEnd = match.end
     planned.push({
       match,
       strategy,
       target: targetTerm,
+      forms: targetTerms.forms,
       plural: strategy === 'verify' && isPluralOccurrence(text, match, sourcePreferred),
       caseSensitive: strategy === 'mask' || entry.flags.includes('case'),
-      sourceForms: unique([match.found, sourcePreferred, ...sourceTerms]),
+      sourceForms: unique([
+        match.found,
+        sourcePreferred,
+        ...(sourceTerms
+          ? [sourceTerms.preferred, ...sourceTerms.variants, ...sourceTerms.forms]
+          : []),
+      ]),
     })
   }
   return planned

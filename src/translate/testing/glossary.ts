@@ -1,31 +1,42 @@
 /**
- * Compact glossary construction for tests, the evaluation script and the benchmark.
+ * Compact glossary construction for tests, the evaluation script and the benchmark. Rows go
+ * through the real TSV importer and validation, so a test glossary has a real content version
+ * (the matcher caches compiled glossaries by id and version) and the cell syntax of
+ * `glossaries/README.md` (`Xi'an|Xian`, `yuan|~yuanes`, `!Xi'un`).
  *
  * @module
  */
-import type { Glossary, GlossaryEntry, GlossaryFlag } from '../../glossary/types'
+import { parseTsvGlossary } from '../../glossary/table'
+import type { Glossary } from '../../glossary/types'
 
-/** One row: terms per language (`'Xi’an|Xian'` = preferred + variant), optional flags. */
+/** One row: language cells in the TSV cell syntax, optional flags (`dnt`, `inflect`, …). */
 export type Row = Readonly<Record<string, string>> & { readonly flags?: string }
 
-/** Builds a {@link Glossary} from rows such as `{ en: 'yuan', es: 'yuan', flags: 'inflect' }`. */
-export function glossaryFrom(rows: readonly Row[], id = 'test'): Glossary {
-  const languages = new Set<string>()
-  const entries: GlossaryEntry[] = rows.map((row) => {
-    const terms: Record<string, string[]> = {}
-    for (const [key, value] of Object.entries(row)) {
-      if (key === 'flags' || value === undefined) continue
-      languages.add(key)
-      terms[key] = value
-        .split('|')
-        .map((t) => t.trim())
-        .filter(Boolean)
+/** The rows as a TSV document (languages in order of first appearance, then `flags`). */
+export function rowsToTsv(rows: readonly Row[]): string {
+  const languages: string[] = []
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      if (key !== 'flags' && !languages.includes(key)) languages.push(key)
     }
-    const flags = (row.flags ?? '')
-      .split(',')
-      .map((f) => f.trim())
-      .filter(Boolean) as GlossaryFlag[]
-    return { terms, forbidden: {}, flags }
-  })
-  return { id, version: `v${rows.length}`, languages: [...languages], entries }
+  }
+  const lines = [[...languages, 'flags'].join('\t')]
+  for (const row of rows)
+    lines.push([...languages.map((l) => row[l] ?? ''), row.flags ?? ''].join('\t'))
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * Builds a {@link Glossary} from rows such as `{ en: 'yuan', es: 'yuan|~yuanes', flags: 'inflect' }`.
+ *
+ * @throws Error listing every validation problem (a test glossary must be valid).
+ */
+export function glossaryFrom(rows: readonly Row[], id = 'test'): Glossary {
+  const built = parseTsvGlossary(id, rowsToTsv(rows))
+  if (!built.ok) {
+    throw new Error(
+      `invalid test glossary: ${built.issues.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`
+    )
+  }
+  return built.glossary
 }
