@@ -6,6 +6,9 @@
  */
 import { z } from 'zod'
 import { isGlossaryId } from './glossary/limits'
+import { DEFAULT_TIMEOUT_MS } from './translate/policy'
+import { DEFAULT_APERTIUM_URL } from './translate/providers/apertium'
+import { PROVIDER_NAMES, type ProviderName } from './translate/providers/index'
 
 const intFrom = (fallback: number, min: number) =>
   z
@@ -19,6 +22,27 @@ const intFrom = (fallback: number, min: number) =>
         return z.NEVER
       }
       return n
+    })
+
+/** An optional absolute http(s) URL; blank means the default. */
+const httpUrl = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback
+      let url: URL
+      try {
+        url = new URL(v.trim())
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be an absolute http(s) URL' })
+        return z.NEVER
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', message: 'must be an http or https URL' })
+        return z.NEVER
+      }
+      return url.href.replace(/\/+$/, '')
     })
 
 const ConfigSchema = z.object({
@@ -38,6 +62,24 @@ const ConfigSchema = z.object({
     .refine((v) => v === undefined || v.trim() === '' || isGlossaryId(v.trim()), {
       message: 'must be a glossary id (lowercase letters, digits and hyphens)',
     }),
+  /** Translation engine for requests that name none (default `apertium`). */
+  TRANSLATION_PROVIDER: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const name = v?.trim() || 'apertium'
+      if (!(PROVIDER_NAMES as readonly string[]).includes(name)) {
+        ctx.addIssue({ code: 'custom', message: `must be one of ${PROVIDER_NAMES.join(', ')}` })
+        return z.NEVER
+      }
+      return name as ProviderName
+    }),
+  /** Base URL of the Apertium APy server. */
+  APERTIUM_URL: httpUrl(DEFAULT_APERTIUM_URL),
+  /** Deadline of one translation call to the engine, retries included, in milliseconds. */
+  TRANSLATION_TIMEOUT_MS: intFrom(DEFAULT_TIMEOUT_MS, 100),
+  /** DeepL API key, a secret (`wrangler secret put DEEPL_API_KEY`). Unset: no `deepl` provider. */
+  DEEPL_API_KEY: z.string().optional(),
 })
 
 export type Config = {
@@ -45,8 +87,21 @@ export type Config = {
   readonly maxBodyBytes: number
   /** `undefined` when glossary writes are disabled. Never log it. */
   readonly adminToken: string | undefined
-  /** Glossary id applied to summaries by default, or `null`. */
+  /** Glossary id applied to summaries and translations by default, or `null`. */
   readonly defaultGlossary: string | null
+  readonly translation: TranslationConfig
+}
+
+/** Translation settings (the `AI` binding is not config: the composition root passes it). */
+export type TranslationConfig = {
+  /** `TRANSLATION_PROVIDER`. */
+  readonly defaultProvider: ProviderName
+  /** `APERTIUM_URL`, without a trailing slash. */
+  readonly apertiumUrl: string
+  /** `TRANSLATION_TIMEOUT_MS`. */
+  readonly timeoutMs: number
+  /** `DEEPL_API_KEY`; `undefined` when unset or blank. Never log it. */
+  readonly deeplApiKey: string | undefined
 }
 
 export class ConfigError extends Error {
@@ -66,11 +121,18 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
   }
   const adminToken = parsed.data.ADMIN_TOKEN?.trim()
   const defaultGlossary = parsed.data.DEFAULT_GLOSSARY?.trim()
+  const deeplApiKey = parsed.data.DEEPL_API_KEY?.trim()
   return {
     cacheTtlSeconds: parsed.data.CACHE_TTL_SECONDS,
     maxBodyBytes: parsed.data.MAX_BODY_BYTES,
     adminToken: adminToken !== undefined && adminToken !== '' ? adminToken : undefined,
     defaultGlossary:
       defaultGlossary !== undefined && defaultGlossary !== '' ? defaultGlossary : null,
+    translation: {
+      defaultProvider: parsed.data.TRANSLATION_PROVIDER,
+      apertiumUrl: parsed.data.APERTIUM_URL,
+      timeoutMs: parsed.data.TRANSLATION_TIMEOUT_MS,
+      deeplApiKey: deeplApiKey !== undefined && deeplApiKey !== '' ? deeplApiKey : undefined,
+    },
   }
 }

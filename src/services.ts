@@ -15,6 +15,8 @@ import {
   type GlossaryStore,
 } from './glossary/store'
 import { createKvGlossaryBackend } from './storage/glossary-kv'
+import { createProviderRegistry, type ProviderRegistry } from './translate/providers/index'
+import type { AiBinding } from './translate/providers/workers-ai'
 
 /** Structured, single-line JSON logs. Never pass secrets or request bodies. */
 export type Logger = (event: string, details?: Record<string, unknown>) => void
@@ -24,6 +26,8 @@ export type Services = {
   readonly cache: ResultCache
   /** Bundled glossaries (read-only) in front of the API-managed ones in KV. */
   readonly glossaries: GlossaryStore
+  /** Translation engines: apertium always, workers-ai with the `AI` binding, deepl with a key. */
+  readonly translators: ProviderRegistry
   readonly log: Logger
 }
 
@@ -49,8 +53,9 @@ export function createServices(env: Env, scope: RequestScope): Services {
   const log: Logger = (event, details = {}) => {
     console.log(JSON.stringify({ event, requestId: scope.requestId, ...details }))
   }
+  const config = configFor(env)
   return {
-    config: configFor(env),
+    config,
     cache: createKvCache(env.CACHE, { waitUntil: scope.waitUntil, log }),
     glossaries: createGlossaryStore({
       bundled: BUNDLED_GLOSSARIES,
@@ -58,6 +63,13 @@ export function createServices(env: Env, scope: RequestScope): Services {
       backend: env.GLOSSARIES
         ? createKvGlossaryBackend(env.GLOSSARIES)
         : createMemoryGlossaryBackend(),
+    }),
+    translators: createProviderRegistry({
+      defaultProvider: config.translation.defaultProvider,
+      apertiumUrl: config.translation.apertiumUrl,
+      // Only the deployed environment declares `[ai]`; `npm run dev` and tests have none.
+      ...(env.AI ? { ai: env.AI as unknown as AiBinding } : {}),
+      ...(config.translation.deeplApiKey ? { deeplApiKey: config.translation.deeplApiKey } : {}),
     }),
     log,
   }

@@ -4,6 +4,14 @@
  * @module
  */
 export {
+  type BatchItem,
+  type BatchOptions,
+  sameLanguage,
+  type TargetTranslation,
+  translateItems,
+  translateToTargets,
+} from './batch'
+export {
   isProviderError,
   ProviderError,
   type ProviderErrorKind,
@@ -27,11 +35,13 @@ export {
 export { type CallPolicyOptions, DEFAULT_TIMEOUT_MS } from './policy'
 export {
   configuredProviders,
+  createProviderRegistry,
   isProviderName,
   PROVIDER_NAMES,
   type ProviderChoice,
   type ProviderConfig,
   type ProviderName,
+  type ProviderRegistry,
   resolveProvider,
 } from './providers/index'
 export type {

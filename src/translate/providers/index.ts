@@ -92,3 +92,27 @@ export function resolveProvider(
       }
   }
 }
+
+/** The engines of one deployment, as the HTTP layer sees them. */
+export type ProviderRegistry = {
+  /** The provider used when a request names none (`TRANSLATION_PROVIDER`). */
+  readonly defaultProvider: ProviderName
+  /** Providers usable with this configuration, in {@link PROVIDER_NAMES} order. */
+  readonly configured: readonly ProviderName[]
+  /** Picks the engine for a request (see {@link resolveProvider}). */
+  resolve(requested?: string): ProviderChoice
+}
+
+/**
+ * Builds the registry from configuration (the composition root calls this once per request; it
+ * only holds the config — providers are created on demand and hold no connections).
+ */
+export function createProviderRegistry(
+  config: ProviderConfig & { readonly defaultProvider: ProviderName }
+): ProviderRegistry {
+  return {
+    defaultProvider: config.defaultProvider,
+    configured: configuredProviders(config),
+    resolve: (requested) => resolveProvider(requested, config),
+  }
+}
