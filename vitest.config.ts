@@ -25,8 +25,30 @@ export default defineConfig({
             main: './src/index.ts',
             remoteBindings: false,
             wrangler: { configPath: './wrangler.toml', environment: 'dev' },
-            // Secrets are not in wrangler.toml; the worker tests use a fixed admin token.
-            miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token' } },
+            miniflare: {
+              // Secrets are not in wrangler.toml; the worker tests use fixed ones.
+              bindings: { ADMIN_TOKEN: 'test-admin-token', DEEPL_API_KEY: 'test-deepl-key:fx' },
+              // Workers AI: the dev environment has no [ai] binding (it would need a Cloudflare
+              // login), so the tests bind `AI` to a fake entrypoint that checks the request shape.
+              serviceBindings: { AI: { name: 'fake-ai', entrypoint: 'FakeAi' } },
+              // Every fetch() of the Worker goes through a fake network: fake APy hosts and a
+              // fake DeepL; other hosts (the real APy on 127.0.0.1) pass through.
+              outboundService: 'fake-net',
+              workers: [
+                {
+                  name: 'fake-ai',
+                  modules: true,
+                  scriptPath: './test/worker/fakes/fake-ai.mjs',
+                  compatibilityDate: '2026-04-01',
+                },
+                {
+                  name: 'fake-net',
+                  modules: true,
+                  scriptPath: './test/worker/fakes/net.mjs',
+                  compatibilityDate: '2026-04-01',
+                },
+              ],
+            },
           }),
         ],
         test: {

@@ -18,6 +18,7 @@ import { glossaryRoutes } from './routes/glossaries'
 import { healthRoutes } from './routes/health'
 import { problemRoutes } from './routes/problems'
 import { summarizeRoutes } from './routes/summarize'
+import { translateRoutes } from './routes/translate'
 import { createServices, type RequestScope, type Services } from './services'
 import { API_VERSION } from './version'
 
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', detectRoutes)
   app.route('/', summarizeRoutes)
   app.route('/', glossaryRoutes)
+  app.route('/', translateRoutes)
   app.route('/', problemRoutes)
 
   app.doc31('/openapi.json', {
@@ -79,6 +81,11 @@ export function createApp(options: AppOptions = {}) {
         description: 'Extractive summaries in several lengths, with offsets and scores.',
       },
       { name: 'Language', description: 'Language detection.' },
+      {
+        name: 'Translation',
+        description:
+          'Translation through Apertium, Workers AI (M2M-100) or DeepL with the glossary enforced, and a terminology report computed from each output.',
+      },
       {
         name: 'Glossaries',
         description:
@@ -120,7 +127,8 @@ export function createApp(options: AppOptions = {}) {
       )
     }
     const apiError = toApiError(error)
-    if (apiError.status >= 500) {
+    // A 5xx ApiError was thrown on purpose (e.g. an engine failure, logged where it happened).
+    if (apiError.status >= 500 && !(error instanceof ApiError)) {
       // We did not expect this: log everything we know, answer without internals.
       console.error(
         JSON.stringify({

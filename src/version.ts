@@ -11,4 +11,6 @@ export const API_VERSION: string = pkg.version
 export const ALGORITHM_VERSIONS = {
   detect: 'langid-1',
   summarize: 'summarize-1',
+  /** The translation pipeline (masking, checks, repair, report) and its cached output shape. */
+  translate: 'translate-1',
 } as const

@@ -19,8 +19,11 @@ export type CachedResultOptions<T> = {
   readonly storable?: (value: T) => boolean
 }
 
-/** Parses the request's `Cache-Control` directives that affect the server-side cache. */
-function requestDirectives(c: Context<AppEnv>): { read: boolean; write: boolean } {
+/**
+ * Parses the request's `Cache-Control` directives that affect the server-side cache: `no-cache`
+ * skips reads, `no-store` skips reads and writes. Exported for routes that cache per item.
+ */
+export function requestDirectives(c: Context<AppEnv>): { read: boolean; write: boolean } {
   const header = (c.req.header('Cache-Control') ?? '').toLowerCase()
   const directives = new Set(header.split(',').map((d) => d.trim().split('=')[0]))
   const noStore = directives.has('no-store')

@@ -25,8 +25,16 @@ export const PROBLEMS = {
   precondition_failed: { status: 412, title: 'Precondition failed' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  unknown_glossary: { status: 422, title: 'Unknown glossary' },
+  language_not_detected: { status: 422, title: 'Language not detected' },
+  unsupported_language_pair: { status: 422, title: 'Unsupported language pair' },
+  provider_not_configured: { status: 422, title: 'Translation provider not configured' },
   internal_error: { status: 500, title: 'Internal error' },
   configuration_error: { status: 500, title: 'Service misconfigured' },
+  provider_unavailable: { status: 502, title: 'Translation engine unavailable' },
+  provider_bad_response: { status: 502, title: 'Translation engine gave an unusable answer' },
+  provider_rate_limited: { status: 503, title: 'Translation engine is rate limited' },
+  provider_timeout: { status: 504, title: 'Translation engine timed out' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -18,8 +18,24 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
   precondition_failed: 'The `If-Match` version is not the current one; fetch it again and retry.',
   payload_too_large: 'The body is over the configured limit; it was rejected before parsing.',
   unsupported_media_type: 'Send JSON bodies with `Content-Type: application/json`.',
+  unknown_glossary:
+    'The `glossary` of the request names no glossary; `GET /v1/glossaries` lists them. Send `null` to translate without one.',
+  language_not_detected:
+    'With `source: "auto"`, a text was too short or too mixed to tell its language; `errors[]` points at it. Send `source` explicitly.',
+  unsupported_language_pair:
+    'The translation engine does not translate from the source into the target. `supportedTargets` lists what it offers for that source; `GET /v1/languages` lists every pair.',
+  provider_not_configured:
+    'The requested translation `provider` is not set up in this deployment (no `AI` binding or no `DEEPL_API_KEY`). `availableProviders` lists the usable ones.',
   internal_error: 'An unexpected error; the `requestId` identifies it in the logs.',
   configuration_error: 'The service is misconfigured; the operator has to fix its variables.',
+  provider_unavailable:
+    'The translation engine could not be reached or failed (after one retry). Nothing was translated or cached; try again later or pick another `provider`.',
+  provider_bad_response:
+    'The translation engine answered with something Précis cannot use (wrong shape or count). Nothing was translated or cached.',
+  provider_rate_limited:
+    'The translation engine refused the request because of its own rate limit or quota. Retry after the `Retry-After` header.',
+  provider_timeout:
+    'The translation engine did not answer within the configured deadline (`TRANSLATION_TIMEOUT_MS`, default 10 s, retries included). Nothing was translated or cached; send less text per request or retry.',
 }
 
 const ProblemTypeSchema = z
