@@ -1,5 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+
+/** The issue's example article, when the shared folder sits beside the repository (as in CI). */
+const EXAMPLE_ARTICLE = new URL('../shared/examples/article-c5.txt', import.meta.url)
 
 // biome-ignore lint/style/noDefaultExport: vitest loads the default export.
 export default defineConfig({
@@ -54,6 +58,14 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          // What the Worker tests cannot read from workerd: the host environment and files.
+          provide: {
+            ci: process.env.CI === 'true',
+            apertiumUrl: process.env.APERTIUM_URL ?? 'http://127.0.0.1:2737',
+            exampleArticle: existsSync(EXAMPLE_ARTICLE)
+              ? readFileSync(EXAMPLE_ARTICLE, 'utf8')
+              : '',
+          },
         },
       },
     ],
