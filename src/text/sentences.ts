@@ -274,24 +274,35 @@ const STARTS_DIGIT = /^\s*\d/u
 const STARTS_UPPER_OR_DIGIT = /^[\s"“«„'‘(]*[\p{Lu}\d]/u
 const FIRST_WORD = /^[\s"“«„'‘(]*([\p{L}\p{M}]+)/u
 
+/** Bounds the per-isolate cache: language codes come from requests. */
+const MAX_CACHED_LOCALES = 32
 const segmenters = new Map<string, Intl.Segmenter>()
 function sentenceSegmenter(language: string): Intl.Segmenter {
-  let segmenter = segmenters.get(language)
+  // Keyed by primary subtag only, so arbitrary codes from requests cannot grow the cache.
+  const key = primaryTag(language)
+  let segmenter = segmenters.get(key)
   if (!segmenter) {
     try {
-      segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })
+      segmenter = new Intl.Segmenter(key, { granularity: 'sentence' })
     } catch {
       segmenter = new Intl.Segmenter('und', { granularity: 'sentence' })
     }
-    segmenters.set(language, segmenter)
+    if (segmenters.size < MAX_CACHED_LOCALES) segmenters.set(key, segmenter)
   }
   return segmenter
+}
+
+/** `en` for `en-GB`; `und` for anything that is not a language subtag. */
+function primaryTag(language: string): string {
+  return /^[a-z]{2,3}\b/i.exec(language)?.[0]?.toLowerCase() ?? 'und'
 }
 
 type Titles = { readonly names: ReadonlySet<string>; readonly numbers: ReadonlySet<string> }
 const titleSets = new Map<string, Titles>()
 function titlesFor(language: string): Titles {
-  const base = language.split('-')[0]?.toLowerCase() ?? ''
+  const tag = primaryTag(language)
+  // Languages without their own list share the English one (and one cache entry).
+  const base = Object.hasOwn(NAME_TITLES, tag) || Object.hasOwn(NUMBER_TITLES, tag) ? tag : 'en'
   let titles = titleSets.get(base)
   if (!titles) {
     // English abbreviations turn up in every language's news (datelines, "Dr.", "St."), so they always apply.
@@ -438,7 +449,9 @@ function mergeAbbreviations(text: string, ranges: Range[], language: string): Ra
   let current = ranges[0] as Range
   for (let i = 1; i < ranges.length; i++) {
     const next = ranges[i] as Range
-    const head = text.slice(current.start, current.end)
+    // The end of the piece is all the rules look at; a short window keeps the `$`-anchored
+    // patterns from rescanning long sentences (longest pattern: ~16 units).
+    const head = text.slice(Math.max(current.start, current.end - 48), current.end)
     const tail = text.slice(next.start, Math.min(next.end, next.start + 24))
     if (shouldJoin(head, tail, titles)) {
       current = { start: current.start, end: next.end }
@@ -475,11 +488,15 @@ function shouldJoin(head: string, tail: string, titles: Titles): boolean {
   return false
 }
 
-const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '「': '」', '『': '』' }
 /** A quotation stays open over at most this many extra sentences; past that, the quote marks are unbalanced text. */
 const MAX_QUOTE_SPAN = 4
 
-/** Joins the sentences of a quotation that spans several of them. */
+/**
+ * Joins the sentences of a quotation that spans several of them, so that no piece starts or ends
+ * inside a quote ("…chances. I didn't take care of them."). A sentence whose quote is never closed
+ * stays alone when the next sentence opens a quote of its own: news style leaves a quote open at
+ * the end of a paragraph and reopens it in the next, and each of those sentences stands by itself.
+ */
 function mergeQuotes(text: string, ranges: Range[]): Range[] {
   if (ranges.length < 2) return ranges
   const out: Range[] = []
@@ -487,11 +504,14 @@ function mergeQuotes(text: string, ranges: Range[]): Range[] {
   while (i < ranges.length) {
     let current = ranges[i] as Range
     let j = i
-    if (quoteIsOpen(text.slice(current.start, current.end))) {
+    let depth = scanQuotes(text, current.start, current.end, 0)
+    if (depth > 0) {
       for (let k = i + 1; k < ranges.length && k <= i + MAX_QUOTE_SPAN; k++) {
-        const candidate = { start: current.start, end: (ranges[k] as Range).end }
-        if (!quoteIsOpen(text.slice(candidate.start, candidate.end))) {
-          current = candidate
+        const next = ranges[k] as Range
+        if (startsWithOpeningQuote(text, next.start, next.end)) break
+        depth = scanQuotes(text, next.start, next.end, depth)
+        if (depth === 0) {
+          current = { start: current.start, end: next.end }
           j = k
           break
         }
@@ -503,23 +523,66 @@ function mergeQuotes(text: string, ranges: Range[]): Range[] {
   return out
 }
 
-function quoteIsOpen(sentence: string): boolean {
-  let straight = 0
-  const depth: Record<string, number> = {}
-  for (const ch of sentence) {
-    if (ch === '"') straight++
-    const close = OPENERS[ch]
-    if (close !== undefined && !(ch === '“' && depth['„'])) {
-      depth[ch] = (depth[ch] ?? 0) + 1
-      continue
-    }
-    for (const [open, closer] of Object.entries(OPENERS)) {
-      if (ch === closer && (depth[open] ?? 0) > 0) {
-        depth[open] = (depth[open] ?? 0) - 1
-        break
-      }
-    }
+/** Quote characters that always open (U+201E „ opens German quotes closed by “). */
+const OPENING = new Set([0x201c, 0xab, 0x201e, 0x300c, 0x300e, 0x2018])
+/** Quote characters that always close. */
+const CLOSING = new Set([0x201d, 0xbb, 0x300d, 0x300f])
+
+/**
+ * Returns the quote depth after reading `text[start, end)` from `depth`. Straight quotes get a
+ * direction from their neighbours (after a space: opening; after a letter: closing); ’ counts
+ * only as a closer before a space or punctuation, never inside a word (an apostrophe).
+ */
+function scanQuotes(text: string, start: number, end: number, depth: number): number {
+  let d = depth
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p)
+    if (c < 0x22 || (c > 0x22 && c < 0xab)) continue
+    if (c === 0x22) {
+      if (p === start || isSpaceOrOpener(text.charCodeAt(p - 1))) d++
+      else if (d > 0) d--
+    } else if (c === 0x2019) {
+      if (d > 0 && (p + 1 >= end || !isWordChar(text.charCodeAt(p + 1)))) d--
+    } else if (c === 0x201c) {
+      // “ closes a German „ quote, opens otherwise.
+      if (d > 0 && germanOpen(text, start, p)) d--
+      else d++
+    } else if (OPENING.has(c)) {
+      if (c !== 0x2018 || p === start || isSpaceOrOpener(text.charCodeAt(p - 1))) d++
+    } else if (CLOSING.has(c) && d > 0) d--
   }
-  if (straight % 2 === 1) return true
-  return Object.values(depth).some((d) => d > 0)
+  return d
+}
+
+/** `true` when the last quote mark before `p` in the sentence is a German „. */
+function germanOpen(text: string, start: number, p: number): boolean {
+  for (let q = p - 1; q >= start && q >= p - 400; q--) {
+    const c = text.charCodeAt(q)
+    if (c === 0x201e) return true
+    if (c === 0x201c || c === 0x201d) return false
+  }
+  return false
+}
+
+function startsWithOpeningQuote(text: string, start: number, end: number): boolean {
+  if (start >= end) return false
+  const c = text.charCodeAt(start)
+  return c === 0x22 || OPENING.has(c)
+}
+
+function isSpaceOrOpener(code: number): boolean {
+  return isSpace(code) || code === 0x28 || code === 0x5b || code === 0x2014 || code === 0x2013
+}
+
+/** Letters and digits of any script, approximated cheaply: ASCII alnum or anything non-ASCII that is not punctuation/space. */
+function isWordChar(code: number): boolean {
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
+  return (
+    !isSpace(code) &&
+    code !== 0x2019 &&
+    code !== 0x201d &&
+    code !== 0xbb &&
+    (code < 0x2000 || code > 0x206f)
+  )
 }
