@@ -1,0 +1,161 @@
+/**
+ * The summarizer's view of an article: sentences, their words and their content terms, computed
+ * in one pass so that ranking and selection never tokenize twice.
+ *
+ * Terms are interned to small integers and stored in flat typed arrays (sentence `i` owns
+ * `terms[termStart[i] .. termStart[i + 1])`): the ranking loops then touch no strings and no Maps.
+ *
+ * @module
+ */
+import { type SentenceSpan, splitSentences } from '../text/sentences'
+import { forEachWord, normalizeWord } from '../text/words'
+import { isBoilerplate } from './boilerplate'
+import { stopwordsFor } from './stopwords'
+
+/** An analysed article. All offsets are UTF-16 units into `text`. */
+export type ArticleModel = {
+  readonly text: string
+  readonly language: string
+  readonly spans: readonly SentenceSpan[]
+  /** Content-term ids of every sentence, concatenated (stopwords and one-letter words left out). */
+  readonly terms: Int32Array
+  /** Sentence `i`'s terms are `terms[termStart[i]] … terms[termStart[i + 1] - 1]`. */
+  readonly termStart: Int32Array
+  /** Words per sentence, counted as `countWords` counts them (budgets use this). */
+  readonly wordCounts: Int32Array
+  /** 1 when the sentence may appear in a summary (not boilerplate, not a heading or caption). */
+  readonly selectable: Uint8Array
+  /** Number of distinct terms (ids are `0 … vocabularySize - 1`). */
+  readonly vocabularySize: number
+  /** Content-term ids of the title (caller's title, or a leading headline line), possibly empty. */
+  readonly titleTerms: Int32Array
+}
+
+/**
+ * Analyses `text`: splits sentences, tokenizes each once, marks what may be selected.
+ *
+ * @param title - the headline when the caller has it separately; otherwise a leading line without
+ *   sentence punctuation is used as the title.
+ */
+export function analyzeArticle(text: string, language: string, title?: string): ArticleModel {
+  const spans = splitSentences(text, language)
+  const n = spans.length
+  const stopwords = stopwordsFor(language)
+  const ids = new Map<string, number>()
+  const termStart = new Int32Array(n + 1)
+  const wordCounts = new Int32Array(n)
+  let terms = new Int32Array(Math.max(16, text.length >> 2))
+  let used = 0
+
+  const intern = (norm: string): number => {
+    let id = ids.get(norm)
+    if (id === undefined) {
+      id = ids.size
+      ids.set(norm, id)
+    }
+    return id
+  }
+  // One closure for every sentence (not one per sentence): V8 keeps it monomorphic and inlined.
+  const visit = (start: number, end: number): void => {
+    const norm = termOf(text, start, end)
+    if (norm === undefined || stopwords.has(norm)) return
+    if (used === terms.length) {
+      const grown = new Int32Array(terms.length * 2)
+      grown.set(terms)
+      terms = grown
+    }
+    terms[used++] = intern(norm)
+  }
+  for (let i = 0; i < n; i++) {
+    const span = spans[i] as SentenceSpan
+    termStart[i] = used
+    wordCounts[i] = forEachWord(text, language, span.start, span.end, visit)
+  }
+  termStart[n] = used
+
+  const selectable = markSelectable(text, spans, wordCounts)
+  let titleTerms = new Int32Array(0)
+  const titleText = title ?? leadingHeadline(text, spans, selectable)
+  if (titleText !== undefined && titleText.length > 0) {
+    const found: number[] = []
+    forEachWord(titleText, language, 0, titleText.length, (start, end) => {
+      const norm = termOf(titleText, start, end)
+      // Title words unknown to the body cannot match any sentence: skip them without interning.
+      if (norm === undefined || stopwords.has(norm)) return
+      const id = ids.get(norm)
+      if (id !== undefined) found.push(id)
+    })
+    titleTerms = Int32Array.from(found)
+  }
+
+  return {
+    text,
+    language,
+    spans,
+    terms: terms.subarray(0, used),
+    termStart,
+    wordCounts,
+    selectable,
+    vocabularySize: ids.size,
+    titleTerms,
+  }
+}
+
+/**
+ * The ranking form of a word: lowercase, apostrophes folded, an English-style possessive "'s"
+ * dropped (so "Wipro's" counts as "wipro"). `undefined` for one-letter words, which carry no
+ * topic in spaced scripts (a single CJK character does, so those are kept).
+ */
+function termOf(text: string, start: number, end: number): string | undefined {
+  if (end - start === 1 && text.charCodeAt(start) < 0x3000) return undefined
+  const norm = normalizeWord(text.slice(start, end))
+  return norm.endsWith("'s") && norm.length > 3 ? norm.slice(0, -2) : norm
+}
+
+/** Boilerplate, headings and captions are never selected; see `isSelectableSentence`. */
+function markSelectable(
+  text: string,
+  spans: readonly SentenceSpan[],
+  wordCounts: Int32Array
+): Uint8Array {
+  const n = spans.length
+  const selectable = new Uint8Array(n)
+  let any = false
+  for (let i = 0; i < n; i++) {
+    const span = spans[i] as SentenceSpan
+    if (wordCounts[i] === 0) continue
+    const sentence = text.slice(span.start, span.end)
+    if (isBoilerplate(sentence) || !endsLikeSentence(sentence)) continue
+    selectable[i] = 1
+    any = true
+  }
+  // Nothing reads as prose (a list of headings, a one-line text): any non-boilerplate line will do.
+  if (!any) {
+    for (let i = 0; i < n; i++) {
+      const span = spans[i] as SentenceSpan
+      if ((wordCounts[i] as number) > 0 && !isBoilerplate(text.slice(span.start, span.end)))
+        selectable[i] = 1
+    }
+  }
+  return selectable
+}
+
+/** Sentence-final punctuation of any script, optionally followed by closing quotes/brackets. */
+const SENTENCE_END = /[.!?…。！？؟।॥][\s"'”’»)\]」』）]*$/u
+
+/** A line without sentence punctuation is a headline, a section heading, a caption or a byline. */
+function endsLikeSentence(sentence: string): boolean {
+  return SENTENCE_END.test(sentence.slice(-8))
+}
+
+/** The article's own headline when its text starts with one (a first line that is not prose). */
+function leadingHeadline(
+  text: string,
+  spans: readonly SentenceSpan[],
+  selectable: Uint8Array
+): string | undefined {
+  const first = spans[0]
+  if (first === undefined || selectable[0] === 1) return undefined
+  const line = text.slice(first.start, first.end)
+  return isBoilerplate(line) ? undefined : line
+}
