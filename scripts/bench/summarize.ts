@@ -1,3 +1,12 @@
+/**
+ * Summarizer throughput: Précis beside its npm peers ts-textrank and lexrank (devDependencies),
+ * on the same articles, in the same process, one thread. Figures only, no assertions.
+ *
+ * Précis computes its three default lengths (short, medium, long) per call; the peers are asked
+ * for one 3-sentence summary. Rounds alternate between systems and the median round is reported,
+ * so a noisy neighbour on a shared machine slows every system alike.
+ */
+import { createRequire } from 'node:module'
 import { summarize } from '../../src/summarize/summarize'
 import {
   type Article,
@@ -9,19 +18,94 @@ import {
   wordCount,
 } from './context'
 
+const require = createRequire(import.meta.url)
+
+type System = { readonly name: string; readonly run: (text: string) => unknown }
+
+/** ts-textrank@1.0.3 as its README configures it: Sørensen–Dice similarity, damping 0.85. */
+function tsTextRank(): System | undefined {
+  let tt: typeof import('ts-textrank')
+  try {
+    tt = require('ts-textrank') as typeof import('ts-textrank')
+  } catch {
+    return undefined
+  }
+  const config = new tt.AbsoluteSummarizerConfig(
+    3,
+    new tt.SorensenDiceSimilarity(),
+    new tt.DefaultTextParser(),
+    0.85,
+    tt.Summarizer.SORT_OCCURENCE
+  )
+  const summarizer = new tt.Summarizer(config, new tt.NullLogger())
+  return { name: 'ts-textrank', run: (text) => summarizer.summarize(text, 'en') }
+}
+
+type LexRank = {
+  summarize(
+    text: string,
+    lines: number,
+    callback: (error: unknown, top: unknown[], joined: string) => void
+  ): void
+}
+
+/** lexrank@1.0.5 (synchronous despite its callback). */
+function lexRank(): System | undefined {
+  let lx: LexRank
+  try {
+    lx = require('lexrank') as LexRank
+  } catch {
+    return undefined
+  }
+  return {
+    name: 'lexrank',
+    run: (text) => {
+      let out: unknown
+      lx.summarize(text, 3, (_error, top) => {
+        out = top
+      })
+      return out
+    },
+  }
+}
+
+const ROUNDS = 3
+const SECONDS_PER_ROUND = 1
+
 export async function run(context: BenchContext): Promise<void> {
   if (!context.data) {
     console.log('no article data: pass --data <summarization jsonl>')
     return
   }
   const articles = readArticles(context.data)
+  const peers = [tsTextRank(), lexRank()].filter((s): s is System => s !== undefined)
+  if (peers.length < 2) console.log('(ts-textrank or lexrank not installed: run npm install)')
   for (const target of [700, 3000]) {
     const article = articleNear(articles, target) as Article
-    const t = throughput(() =>
-      summarize(article.text, { language: 'en', lengths: ['short', 'medium', 'long'] })
-    )
+    const systems: System[] = [
+      {
+        name: 'Précis',
+        run: (text) => summarize(text, { language: 'en', lengths: ['short', 'medium', 'long'] }),
+      },
+      ...peers,
+    ]
+    const rates = new Map<string, number[]>()
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const system of systems) {
+        const t = throughput(() => system.run(article.text), SECONDS_PER_ROUND)
+        rates.set(system.name, [...(rates.get(system.name) ?? []), t.cpu])
+      }
+    }
+    const median = (xs: readonly number[]): number =>
+      [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0
     console.log(
-      `summarize ~${target} words (${article.id}, ${wordCount(article.text)} words): ${fmt(t.cpu)} articles/s (cpu), ${fmt(t.wall)}/s (wall)`
+      `\nsummarize ~${target} words (${article.id}, ${wordCount(article.text)} words), articles/s of CPU time, median of ${ROUNDS} rounds:`
     )
+    const precis = median(rates.get('Précis') ?? [])
+    for (const system of systems) {
+      const rate = median(rates.get(system.name) ?? [])
+      const ratio = system.name === 'Précis' ? '' : `  (Précis is ${(precis / rate).toFixed(1)}×)`
+      console.log(`  ${system.name.padEnd(12)} ${fmt(rate).padStart(8)}/s${ratio}`)
+    }
   }
 }

@@ -25,6 +25,10 @@ export type ArticleModel = {
   readonly wordCounts: Int32Array
   /** 1 when the sentence may appear in a summary (not boilerplate, not a heading or caption). */
   readonly selectable: Uint8Array
+  /** 1 when the sentence is direct speech: it opens with a quotation mark. */
+  readonly quoted: Uint8Array
+  /** 1 when the sentence is a question. */
+  readonly question: Uint8Array
   /** Number of distinct terms (ids are `0 … vocabularySize - 1`). */
   readonly vocabularySize: number
   /** Content-term ids of the title (caller's title, or a leading headline line), possibly empty. */
@@ -74,6 +78,15 @@ export function analyzeArticle(text: string, language: string, title?: string): 
   termStart[n] = used
 
   const selectable = markSelectable(text, spans, wordCounts)
+  const quoted = new Uint8Array(n)
+  const question = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const span = spans[i] as SentenceSpan
+    quoted[i] = OPENING_QUOTES.has(text.charCodeAt(span.start)) ? 1 : 0
+    question[i] = QUESTION_END.test(text.slice(Math.max(span.start, span.end - 4), span.end))
+      ? 1
+      : 0
+  }
   let titleTerms = new Int32Array(0)
   const titleText = title ?? leadingHeadline(text, spans, selectable)
   if (titleText !== undefined && titleText.length > 0) {
@@ -96,6 +109,8 @@ export function analyzeArticle(text: string, language: string, title?: string): 
     termStart,
     wordCounts,
     selectable,
+    quoted,
+    question,
     vocabularySize: ids.size,
     titleTerms,
   }
@@ -139,6 +154,11 @@ function markSelectable(
   }
   return selectable
 }
+
+/** Characters that open direct speech: " “ „ « ‘ ' 「 『 (straight quotes open at a sentence start). */
+const OPENING_QUOTES = new Set([0x22, 0x201c, 0x201e, 0xab, 0x2018, 0x27, 0x300c, 0x300e])
+/** A question mark of any script, optionally followed by closing quotes. */
+const QUESTION_END = /[?？؟]["'”’»」』]*$/u
 
 /** Sentence-final punctuation of any script, optionally followed by closing quotes/brackets. */
 const SENTENCE_END = /[.!?…。！？؟।॥][\s"'”’»)\]」』）]*$/u

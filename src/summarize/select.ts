@@ -10,7 +10,7 @@
 import type { SentenceSpan } from '../text/sentences'
 import type { ArticleModel } from './document'
 import type { Budget } from './lengths'
-import { type Ranking, sentenceSimilarity } from './rank'
+import { type SentenceVectors, sentenceSimilarity } from './rank'
 
 /**
  * What renders between two summary sentences: nothing after a full-width terminal (Chinese and
@@ -42,6 +42,7 @@ type Tally = { count: number; words: number; chars: number; last: number }
 /**
  * Picks sentence indices for one budget.
  *
+ * @param order - selectable sentences by descending score, ties by index.
  * @param seed - a previous (smaller) selection to start from; used only when it fits, which is
  *   what keeps nested lengths nested.
  * @returns indices in the order they were chosen (not article order); empty when no whole
@@ -49,7 +50,8 @@ type Tally = { count: number; words: number; chars: number; last: number }
  */
 export function selectSentences(
   model: ArticleModel,
-  ranking: Ranking,
+  vectors: SentenceVectors,
+  scores: Float64Array,
   order: readonly number[],
   budget: Budget,
   seed: readonly number[],
@@ -95,7 +97,7 @@ export function selectSentences(
   const note = (i: number): void => {
     for (const j of order) {
       if (chosen[j] === 1) continue
-      const s = sentenceSimilarity(model, ranking.vectors, i, j, scratch)
+      const s = sentenceSimilarity(model, vectors, i, j, scratch)
       if (s > (maxSim[j] as number)) maxSim[j] = s
     }
   }
@@ -105,7 +107,7 @@ export function selectSentences(
     let bestValue = Number.NEGATIVE_INFINITY
     for (const j of order) {
       if (chosen[j] === 1 || !fits(j)) continue
-      const value = (ranking.scores[j] as number) - redundancy * (maxSim[j] as number)
+      const value = (scores[j] as number) - redundancy * (maxSim[j] as number)
       // `order` is by score then index, so strict `>` keeps the earlier sentence on ties.
       if (value > bestValue) {
         bestValue = value

@@ -8,8 +8,14 @@
  */
 import { forEachWord } from '../text/words'
 import { type ArticleModel, analyzeArticle } from './document'
-import { budgetSize, type Length, type LengthRequest, resolveLengths } from './lengths'
-import { DEFAULT_WEIGHTS, type RankWeights, rankSentences } from './rank'
+import { type Budget, budgetSize, type Length, type LengthRequest, resolveLengths } from './lengths'
+import {
+  DEFAULT_WEIGHTS,
+  type RankWeights,
+  type SentenceFeatures,
+  scoreSentences,
+  sentenceFeatures,
+} from './rank'
 import { selectSentences, separatorAfter } from './select'
 
 /** A sentence of the input with its score. Offsets are UTF-16 units into the summarized text. */
@@ -77,12 +83,7 @@ function summarizeWith(
   weights: RankWeights
 ): SummarizeResult {
   const model = analyzeArticle(text, options.language, options.title)
-  const ranking = rankSentences(model, weights)
-  const { scores } = ranking
-  const order: number[] = []
-  for (let i = 0; i < model.spans.length; i++) if (model.selectable[i] === 1) order.push(i)
-  order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
-
+  const features = sentenceFeatures(model, weights)
   const lengths = resolveLengths(options.lengths)
   // Grow summaries from the smallest budget to the largest, each seeded with the previous
   // selection when it fits: that is what keeps short ⊆ medium ⊆ long.
@@ -95,11 +96,14 @@ function summarizeWith(
   // same sentence (longer), so nesting holds for truncated summaries too.
   let cutSentence = -1
   for (const { length, position } of bySize) {
+    const scores = scoreSentences(features, weights, summarySentences(length.budget, features))
+    const order = rankOrder(model, scores)
     const picked =
       cutSentence < 0 || fitsWhole(model, cutSentence, length)
         ? selectSentences(
             model,
-            ranking,
+            features.vectors,
+            scores,
             order,
             length.budget,
             cutSentence < 0 ? seed : [cutSentence],
@@ -125,6 +129,21 @@ function summarizeWith(
     }
   }
   return { sentenceCount: model.spans.length, summaries: results }
+}
+
+/** Selectable sentences by descending score, ties by article order. */
+function rankOrder(model: ArticleModel, scores: Float64Array): number[] {
+  const order: number[] = []
+  for (let i = 0; i < model.spans.length; i++) if (model.selectable[i] === 1) order.push(i)
+  return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
+}
+
+/** About how many sentences a budget holds in this article (word and character budgets via median sentence size). */
+function summarySentences(budget: Budget, features: SentenceFeatures): number {
+  const bySentences = budget.sentences ?? Number.POSITIVE_INFINITY
+  const byWords = (budget.words ?? Number.POSITIVE_INFINITY) / features.medianWords
+  const byChars = (budget.characters ?? Number.POSITIVE_INFINITY) / features.medianCharacters
+  return Math.max(1, Math.min(bySentences, byWords, byChars))
 }
 
 function scored(model: ArticleModel, scores: Float64Array, i: number): ScoredSentence {

@@ -261,6 +261,18 @@ const SENTENCE_OPENERS = new Set(
 const INNER_DOT_ABBREVIATION = /(?:^|[\s(“"«„'‘])(?:\p{L}{1,3}\.){1,3}\p{L}{0,3}\.$/u
 /** A single capital letter: an initial ("J. K. Rowling"). */
 const INITIAL = /(?:^|[\s(“"«„'‘-])\p{Lu}\.$/u
+/** A single lowercase letter: part of an abbreviation ("z. B.", "d. h.", "i. e."), never a sentence end. */
+const LOWER_LETTER = /(?:^|[\s(“"«„'‘-])\p{Ll}\.$/u
+const LIST_MARKER = /^\s*(?:\d{1,3}|\p{L})[.)]$/u
+const NEXT_IS_LETTER_DOT = /^\s*\p{L}\./u
+/** A day number written as an ordinal ("am 3. März"): German and other languages that write ordinals with a dot. */
+const ORDINAL_DAY = /(?:^|\s)\d{1,2}\.$/u
+/** Month names that follow an ordinal day. */
+const ORDINAL_MONTHS = new Set(
+  'januar jänner februar märz april mai juni juli august september oktober november dezember jan feb mär apr jun jul aug sep sept okt nov dez'.split(
+    ' '
+  )
+)
 /** The last word before the final dot. */
 const LAST_WORD = /([\p{L}\p{M}]+)\.$/u
 /** Line starts that mark a list item. */
@@ -329,12 +341,36 @@ function titlesFor(language: string): Titles {
  */
 export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
   const spans: SentenceSpan[] = []
+  const english = primaryTag(language) === 'en'
   for (const block of splitBlocks(text)) {
     const raw = segmentBlock(text, block, language)
     const merged = mergeQuotes(text, mergeAbbreviations(text, raw, language))
-    for (const span of merged) spans.push(span)
+    for (const span of merged) {
+      if (english) splitGlued(text, span, spans)
+      else spans.push(span)
+    }
   }
   return spans
+}
+
+/**
+ * A lowercase word followed by a capitalised pronoun, or by "The" and a lowercase word, is a
+ * sentence boundary whose full stop got lost — typically a photo caption glued to the next
+ * sentence by a scraper ("…higher than a colleague The cost of divorce…"). Mid-sentence, English
+ * capitalises neither ("The" inside a name is followed by a capital: "album The College Dropout").
+ */
+const GLUED = /(?<=\p{Ll}[\p{Ll}\d'’%)]*) (?=(?:He|She|They|We|It|His|Her|Their|Its) |The \p{Ll})/gu
+
+function splitGlued(text: string, span: SentenceSpan, out: SentenceSpan[]): void {
+  const sentence = text.slice(span.start, span.end)
+  let start = span.start
+  GLUED.lastIndex = 0
+  for (let m = GLUED.exec(sentence); m; m = GLUED.exec(sentence)) {
+    const cut = span.start + m.index
+    out.push({ start, end: cut })
+    start = cut + 1
+  }
+  out.push({ start, end: span.end })
 }
 
 type Range = { start: number; end: number }
@@ -369,8 +405,9 @@ function splitBlocks(text: string): Range[] {
       current !== undefined &&
       !BULLET.test(content) &&
       !TERMINAL.test(previousLine) &&
-      isRunningText(previousLine) &&
-      !BULLET.test(previousLine)
+      !BULLET.test(previousLine) &&
+      // A lowercase start always continues; otherwise the previous line must read as prose.
+      (STARTS_LOWER.test(content) || isRunningText(previousLine))
     if (continues && current) {
       current = { start: current.start, end: line.end }
     } else {
@@ -388,7 +425,7 @@ function isRunningText(line: string): boolean {
   let words = 0
   for (const _ of line.matchAll(/\S+/g)) {
     words++
-    if (words >= 8) return true
+    if (words >= 6) return true
   }
   return false
 }
@@ -467,11 +504,19 @@ function mergeAbbreviations(text: string, ranges: Range[], language: string): Ra
 function shouldJoin(head: string, tail: string, titles: Titles): boolean {
   // A piece that starts with a comma or a closing bracket cannot start a sentence.
   if (STARTS_CLOSER.test(tail)) return true
+  // A list marker alone ("1.", "a)") belongs to its item.
+  if (LIST_MARKER.test(head)) return true
   if (!head.endsWith('.')) {
     // ICU also breaks after "!" and "?"; that is right unless lowercase follows ("Yahoo! said").
     return /[!?]$/.test(head) && STARTS_LOWER.test(tail)
   }
   if (STARTS_LOWER.test(tail)) return true
+  // "z. B.": a lowercase letter, then another one-letter abbreviation.
+  if (LOWER_LETTER.test(head) && NEXT_IS_LETTER_DOT.test(tail)) return true
+  if (ORDINAL_DAY.test(head)) {
+    const next = FIRST_WORD.exec(tail)?.[1]?.toLowerCase()
+    if (next !== undefined && ORDINAL_MONTHS.has(next)) return true
+  }
   const word = LAST_WORD.exec(head)?.[1]?.toLowerCase()
   if (word !== undefined) {
     if (titles.names.has(word) && STARTS_UPPER_OR_DIGIT.test(tail)) return true
@@ -504,12 +549,12 @@ function mergeQuotes(text: string, ranges: Range[]): Range[] {
   while (i < ranges.length) {
     let current = ranges[i] as Range
     let j = i
-    let depth = scanQuotes(text, current.start, current.end, 0)
+    let depth = scanQuotes(text, current.start, current.start, current.end, 0)
     if (depth > 0) {
       for (let k = i + 1; k < ranges.length && k <= i + MAX_QUOTE_SPAN; k++) {
         const next = ranges[k] as Range
         if (startsWithOpeningQuote(text, next.start, next.end)) break
-        depth = scanQuotes(text, next.start, next.end, depth)
+        depth = scanQuotes(text, current.start, next.start, next.end, depth)
         if (depth === 0) {
           current = { start: current.start, end: next.end }
           j = k
@@ -532,8 +577,15 @@ const CLOSING = new Set([0x201d, 0xbb, 0x300d, 0x300f])
  * Returns the quote depth after reading `text[start, end)` from `depth`. Straight quotes get a
  * direction from their neighbours (after a space: opening; after a letter: closing); ’ counts
  * only as a closer before a space or punctuation, never inside a word (an apostrophe).
+ * `groupStart` is where the quotation being tracked may have opened (for German „…“).
  */
-function scanQuotes(text: string, start: number, end: number, depth: number): number {
+function scanQuotes(
+  text: string,
+  groupStart: number,
+  start: number,
+  end: number,
+  depth: number
+): number {
   let d = depth
   for (let p = start; p < end; p++) {
     const c = text.charCodeAt(p)
@@ -545,7 +597,7 @@ function scanQuotes(text: string, start: number, end: number, depth: number): nu
       if (d > 0 && (p + 1 >= end || !isWordChar(text.charCodeAt(p + 1)))) d--
     } else if (c === 0x201c) {
       // “ closes a German „ quote, opens otherwise.
-      if (d > 0 && germanOpen(text, start, p)) d--
+      if (d > 0 && germanOpen(text, groupStart, p)) d--
       else d++
     } else if (OPENING.has(c)) {
       if (c !== 0x2018 || p === start || isSpaceOrOpener(text.charCodeAt(p - 1))) d++
