@@ -51,24 +51,35 @@ export function analyzeArticle(text: string, language: string, title?: string): 
   let terms = new Int32Array(Math.max(16, text.length >> 2))
   let used = 0
 
+  // Stopwords get id -1 in the same map, so each token costs one hash lookup.
+  let nextId = 0
   const intern = (norm: string): number => {
     let id = ids.get(norm)
     if (id === undefined) {
-      id = ids.size
+      id = stopwords.has(norm) ? -1 : nextId++
       ids.set(norm, id)
     }
     return id
   }
+  // Most tokens repeat with the same spelling: look the raw form up first and normalise only new
+  // spellings. -2 marks a raw form that is not a term at all (one-letter words).
+  const byRaw = new Map<string, number>()
   // One closure for every sentence (not one per sentence): V8 keeps it monomorphic and inlined.
   const visit = (start: number, end: number): void => {
-    const norm = termOf(text, start, end)
-    if (norm === undefined || stopwords.has(norm)) return
+    const raw = text.slice(start, end)
+    let id = byRaw.get(raw)
+    if (id === undefined) {
+      const norm = termOf(raw)
+      id = norm === undefined ? -2 : intern(norm)
+      byRaw.set(raw, id)
+    }
+    if (id < 0) return
     if (used === terms.length) {
       const grown = new Int32Array(terms.length * 2)
       grown.set(terms)
       terms = grown
     }
-    terms[used++] = intern(norm)
+    terms[used++] = id
   }
   for (let i = 0; i < n; i++) {
     const span = spans[i] as SentenceSpan
@@ -92,11 +103,11 @@ export function analyzeArticle(text: string, language: string, title?: string): 
   if (titleText !== undefined && titleText.length > 0) {
     const found: number[] = []
     forEachWord(titleText, language, 0, titleText.length, (start, end) => {
-      const norm = termOf(titleText, start, end)
+      const norm = termOf(titleText.slice(start, end))
       // Title words unknown to the body cannot match any sentence: skip them without interning.
-      if (norm === undefined || stopwords.has(norm)) return
+      if (norm === undefined) return
       const id = ids.get(norm)
-      if (id !== undefined) found.push(id)
+      if (id !== undefined && id >= 0) found.push(id)
     })
     titleTerms = Int32Array.from(found)
   }
@@ -111,7 +122,7 @@ export function analyzeArticle(text: string, language: string, title?: string): 
     selectable,
     quoted,
     question,
-    vocabularySize: ids.size,
+    vocabularySize: nextId,
     titleTerms,
   }
 }
@@ -121,9 +132,9 @@ export function analyzeArticle(text: string, language: string, title?: string): 
  * dropped (so "Wipro's" counts as "wipro"). `undefined` for one-letter words, which carry no
  * topic in spaced scripts (a single CJK character does, so those are kept).
  */
-function termOf(text: string, start: number, end: number): string | undefined {
-  if (end - start === 1 && text.charCodeAt(start) < 0x3000) return undefined
-  const norm = normalizeWord(text.slice(start, end))
+function termOf(word: string): string | undefined {
+  if (word.length === 1 && word.charCodeAt(0) < 0x3000) return undefined
+  const norm = normalizeWord(word)
   return norm.endsWith("'s") && norm.length > 3 ? norm.slice(0, -2) : norm
 }
 

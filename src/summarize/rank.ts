@@ -317,32 +317,52 @@ function titleVector(model: ArticleModel, termWeight: Float64Array): Float64Arra
   return vector
 }
 
+/** Cosine similarities of a sentence to every sentence, computed on demand and kept. */
+export type SimilarityRows = {
+  /** `row(i)[j]` is the cosine similarity of sentences `i` and `j`. */
+  row(i: number): Float64Array
+}
+
 /**
- * Cosine similarity of two sentences' TF-IDF vectors. `scratch` is a zeroed array of vocabulary
- * size, and is left zeroed.
+ * Similarity rows for redundancy checks. A row costs one pass over the article's terms; rows are
+ * cached because every length of a request reuses the sentences picked for the smaller ones.
  */
-export function sentenceSimilarity(
+export function createSimilarityRows(
   model: ArticleModel,
-  vectors: SentenceVectors,
-  a: number,
-  b: number,
-  scratch: Float64Array
-): number {
+  vectors: SentenceVectors
+): SimilarityRows {
   const { terms, termStart } = model
   const { termWeight, inverseNorm } = vectors
-  const ia = inverseNorm[a] as number
-  const ib = inverseNorm[b] as number
-  if (ia === 0 || ib === 0) return 0
-  for (let p = termStart[a] as number; p < (termStart[a + 1] as number); p++) {
-    const t = terms[p] as number
-    scratch[t] = (scratch[t] as number) + (termWeight[t] as number)
+  const n = model.spans.length
+  const rows: (Float64Array | undefined)[] = new Array(n)
+  const scratch = new Float64Array(model.vocabularySize)
+  return {
+    row(i) {
+      const cached = rows[i]
+      if (cached !== undefined) return cached
+      const out = new Float64Array(n)
+      rows[i] = out
+      const ii = inverseNorm[i] as number
+      if (ii === 0) return out
+      const from = termStart[i] as number
+      const to = termStart[i + 1] as number
+      for (let p = from; p < to; p++) {
+        const t = terms[p] as number
+        scratch[t] = (scratch[t] as number) + (termWeight[t] as number)
+      }
+      for (let j = 0; j < n; j++) {
+        const ij = inverseNorm[j] as number
+        if (ij === 0) continue
+        let dot = 0
+        for (let p = termStart[j] as number; p < (termStart[j + 1] as number); p++) {
+          const t = terms[p] as number
+          const s = scratch[t] as number
+          if (s !== 0) dot += s * (termWeight[t] as number)
+        }
+        out[j] = Math.min(1, dot * ii * ij)
+      }
+      for (let p = from; p < to; p++) scratch[terms[p] as number] = 0
+      return out
+    },
   }
-  let dot = 0
-  for (let p = termStart[b] as number; p < (termStart[b + 1] as number); p++) {
-    const t = terms[p] as number
-    dot += (scratch[t] as number) * (termWeight[t] as number)
-  }
-  for (let p = termStart[a] as number; p < (termStart[a + 1] as number); p++)
-    scratch[terms[p] as number] = 0
-  return Math.min(1, dot * ia * ib)
 }

@@ -10,7 +10,7 @@
 import type { SentenceSpan } from '../text/sentences'
 import type { ArticleModel } from './document'
 import type { Budget } from './lengths'
-import { type SentenceVectors, sentenceSimilarity } from './rank'
+import type { SimilarityRows } from './rank'
 
 /**
  * What renders between two summary sentences: nothing after a full-width terminal (Chinese and
@@ -50,7 +50,7 @@ type Tally = { count: number; words: number; chars: number; last: number }
  */
 export function selectSentences(
   model: ArticleModel,
-  vectors: SentenceVectors,
+  similarity: SimilarityRows,
   scores: Float64Array,
   order: readonly number[],
   budget: Budget,
@@ -92,14 +92,11 @@ export function selectSentences(
   }
 
   // MMR: keep each candidate's highest similarity to the chosen set, updated once per pick.
-  const scratch = new Float64Array(model.vocabularySize)
   const maxSim = new Float64Array(spans.length)
   const note = (i: number): void => {
-    for (const j of order) {
-      if (chosen[j] === 1) continue
-      const s = sentenceSimilarity(model, vectors, i, j, scratch)
-      if (s > (maxSim[j] as number)) maxSim[j] = s
-    }
+    const row = similarity.row(i)
+    for (let j = 0; j < row.length; j++)
+      if ((row[j] as number) > (maxSim[j] as number)) maxSim[j] = row[j] as number
   }
   for (const i of picked) note(i)
   while (tally.count < maxSentences) {
@@ -143,7 +140,7 @@ function addedChars(
   const span = spans[i] as SentenceSpan
   const length = span.end - span.start
   if (tally.count === 0) return length
-  return length + (seps[i < tally.last ? i : tally.last] as number)
+  return length + (seps[Math.min(i, tally.last)] as number)
 }
 
 function seedFits(

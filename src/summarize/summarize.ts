@@ -10,6 +10,7 @@ import { forEachWord } from '../text/words'
 import { type ArticleModel, analyzeArticle } from './document'
 import { type Budget, budgetSize, type Length, type LengthRequest, resolveLengths } from './lengths'
 import {
+  createSimilarityRows,
   DEFAULT_WEIGHTS,
   type RankWeights,
   type SentenceFeatures,
@@ -84,6 +85,7 @@ function summarizeWith(
 ): SummarizeResult {
   const model = analyzeArticle(text, options.language, options.title)
   const features = sentenceFeatures(model, weights)
+  const similarity = createSimilarityRows(model, features.vectors)
   const lengths = resolveLengths(options.lengths)
   // Grow summaries from the smallest budget to the largest, each seeded with the previous
   // selection when it fits: that is what keeps short ⊆ medium ⊆ long.
@@ -102,7 +104,7 @@ function summarizeWith(
       cutSentence < 0 || fitsWhole(model, cutSentence, length)
         ? selectSentences(
             model,
-            features.vectors,
+            similarity,
             scores,
             order,
             length.budget,

@@ -359,18 +359,33 @@ export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
  * sentence by a scraper ("…higher than a colleague The cost of divorce…"). Mid-sentence, English
  * capitalises neither ("The" inside a name is followed by a capital: "album The College Dropout").
  */
-const GLUED = /(?<=\p{Ll}[\p{Ll}\d'’%)]*) (?=(?:He|She|They|We|It|His|Her|Their|Its) |The \p{Ll})/gu
+const GLUED = / (He|She|They|We|It|His|Her|Their|Its|The) /g
+const LOWER = /\p{Ll}/u
 
 function splitGlued(text: string, span: SentenceSpan, out: SentenceSpan[]): void {
   const sentence = text.slice(span.start, span.end)
   let start = span.start
   GLUED.lastIndex = 0
   for (let m = GLUED.exec(sentence); m; m = GLUED.exec(sentence)) {
-    const cut = span.start + m.index
+    const at = m.index
+    // "The" starts a sentence only before a lowercase word ("The cost"), not in a name.
+    if (m[1] === 'The' && !LOWER.test(sentence.charAt(at + 5))) continue
+    if (!endsWithLowercaseWord(sentence, at)) continue
+    const cut = span.start + at
     out.push({ start, end: cut })
     start = cut + 1
   }
   out.push({ start, end: span.end })
+}
+
+/** `true` when `sentence[0, end)` ends with a lowercase word, possibly followed by digits, %, ’ or ). */
+function endsWithLowercaseWord(sentence: string, end: number): boolean {
+  for (let p = end - 1; p >= 0; p--) {
+    const ch = sentence.charAt(p)
+    if (LOWER.test(ch)) return true
+    if (!/[\d'’%)]/.test(ch)) return false
+  }
+  return false
 }
 
 type Range = { start: number; end: number }

@@ -83,6 +83,8 @@ export function forEachWord(
   visit: (start: number, end: number) => void
 ): number {
   const slice = from === 0 && to === text.length ? text : text.slice(from, to)
+  // One scan of the slice decides whether any run can need the dictionary segmenter.
+  const mixed = mayBeUnspaced(slice)
   let count = 0
   WORD.lastIndex = 0
   for (let match = WORD.exec(slice); match; match = WORD.exec(slice)) {
@@ -90,7 +92,7 @@ export function forEachWord(
     const start = from + match.index
     // `WORD` is shared module state: keep its place in case `visit` tokenizes too.
     const resume = WORD.lastIndex
-    if (mayBeUnspaced(run) && UNSPACED.test(run)) {
+    if (mixed && mayBeUnspaced(run) && UNSPACED.test(run)) {
       for (const part of wordSegmenter(language).segment(run)) {
         if (!part.isWordLike) continue
         visit(start + part.index, start + part.index + part.segment.length)
