@@ -505,7 +505,7 @@ function mergeAbbreviations(text: string, ranges: Range[], language: string): Ra
     // patterns from rescanning long sentences (longest pattern: ~16 units).
     const head = text.slice(Math.max(current.start, current.end - 48), current.end)
     const tail = text.slice(next.start, Math.min(next.end, next.start + 24))
-    if (shouldJoin(head, tail, titles)) {
+    if (shouldJoin(head, tail, titles) || isCjkAttribution(head, next.end - next.start)) {
       current = { start: current.start, end: next.end }
     } else {
       out.push(current)
@@ -515,6 +515,16 @@ function mergeAbbreviations(text: string, ranges: Range[], language: string): Ra
   out.push(current)
   return out
 }
+
+/**
+ * "“……。”项目负责人说。": ICU ends a sentence after a quotation closed by 。”; a short piece after
+ * it is the attribution and belongs to the quote.
+ */
+function isCjkAttribution(head: string, tailLength: number): boolean {
+  return tailLength <= MAX_ATTRIBUTION && CJK_QUOTE_END.test(head)
+}
+const CJK_QUOTE_END = /[。！？][”」』]$/u
+const MAX_ATTRIBUTION = 10
 
 function shouldJoin(head: string, tail: string, titles: Titles): boolean {
   // A piece that starts with a comma or a closing bracket cannot start a sentence.
