@@ -132,7 +132,9 @@ function runAblation(): void {
   console.log(`| variant | ${columns.map((c) => c.label).join(' | ')} |`)
   console.log(`|---|${columns.map(() => '---').join('|')}|`)
   for (const variant of ABLATIONS) {
-    const system: EvalSystem = variant.system ?? precis({ ...DEFAULT_WEIGHTS, ...variant.weights })
+    const system: EvalSystem =
+      variant.system ??
+      precis({ ...DEFAULT_WEIGHTS, ...variant.weights }, variant.name, variant.stopwords)
     const cells = columns.map((c) => {
       const row = evaluate(system, bySource.get(c.source) ?? [], c.setting, {
         lsum: false,

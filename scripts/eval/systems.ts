@@ -23,9 +23,13 @@ export const textRankSystem: EvalSystem = {
     textRank(article.text, article.spans, k, article.lang).map((i) => sliceOf(article, i)),
 }
 
-/** Précis with the given weights (the service's defaults when omitted). */
-export function precis(weights?: RankWeights, name = 'Précis'): EvalSystem {
-  const summarize: Summarizer = createSummarizer(weights)
+/** Précis with the given weights and stopwords (the service's defaults when omitted). */
+export function precis(
+  weights?: RankWeights,
+  name = 'Précis',
+  stopwordsOf?: (language: string) => ReadonlySet<string>
+): EvalSystem {
+  const summarize: Summarizer = createSummarizer(weights, stopwordsOf)
   return {
     name,
     run: (article, k) => {

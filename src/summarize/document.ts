@@ -40,11 +40,17 @@ export type ArticleModel = {
  *
  * @param title - the headline when the caller has it separately; otherwise a leading line without
  *   sentence punctuation is used as the title.
+ * @param stopwordsOf - the stopword lists (the bundled ones by default; the eval swaps them).
  */
-export function analyzeArticle(text: string, language: string, title?: string): ArticleModel {
+export function analyzeArticle(
+  text: string,
+  language: string,
+  title?: string,
+  stopwordsOf: (language: string) => ReadonlySet<string> = stopwordsFor
+): ArticleModel {
   const spans = splitSentences(text, language)
   const n = spans.length
-  const stopwords = stopwordsFor(language)
+  const stopwords = stopwordsOf(language)
   const ids = new Map<string, number>()
   const termStart = new Int32Array(n + 1)
   const wordCounts = new Int32Array(n)

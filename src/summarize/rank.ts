@@ -1,14 +1,19 @@
 /**
  * Sentence ranking for news.
  *
- * A sentence's score combines, with weights chosen on the dev set (see docs/summarizer.md):
- * - a lead prior (news puts the gist first), counted over selectable sentences only;
- * - centrality: how much of the article's vocabulary the sentence shares, as cosine similarity of
- *   its TF-IDF vector to the sum of all unit-length sentence vectors — this equals the sentence's
- *   summed similarity to every other sentence (LexRank's degree centrality) at O(words) cost
- *   instead of O(sentences²);
- * - similarity to the title, when there is one;
- * - a length prior that scales down fragments (captions, datelines, "He said.").
+ * score(i) = length prior × (lead × lead prior(i) + centrality weight × centrality(i))
+ *
+ * - The lead prior is a soft window over the first selectable sentences (news puts the gist
+ *   first). Its weight `lead` shrinks as the summary takes a larger share of the article: a short
+ *   summary is the lede, a long one must represent the whole story.
+ * - Centrality is degree centrality: a sentence's summed cosine similarity to every other
+ *   sentence, computed as its similarity to the sum of all unit-length sentence vectors, so it
+ *   costs O(words) instead of O(sentences²).
+ * - The length prior scales down fragments (datelines, "He said.") and run-ons (glued captions).
+ *
+ * Title similarity, IDF weighting, directed centrality and a direct-speech penalty are
+ * implemented as weights too but switched off: on the dev set they did not help (the ablation in
+ * docs/summarizer.md, from `npm run eval -- --ablation`).
  *
  * @module
  */
@@ -79,11 +84,11 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   idfExponent: 0,
   lengthNorm: 0.5,
   backwardWeight: 1,
-  title: 1,
+  title: 0,
   minWords: 8,
   longRatio: 2.5,
-  quotedFactor: 0.2,
-  questionFactor: 0.2,
+  quotedFactor: 1,
+  questionFactor: 1,
   leadMinWords: 20,
   redundancy: 0.5,
 }

@@ -18,6 +18,7 @@ import {
   sentenceFeatures,
 } from './rank'
 import { selectSentences, separatorAfter } from './select'
+import { stopwordsFor } from './stopwords'
 
 /** A sentence of the input with its score. Offsets are UTF-16 units into the summarized text. */
 export type ScoredSentence = {
@@ -62,11 +63,14 @@ export const ELLIPSIS = '…'
 export type Summarizer = (text: string, options: SummarizeOptions) => SummarizeResult
 
 /**
- * Builds a summarizer with the given ranking weights. The service uses `summarize` (the default
- * weights); the eval script builds variants for the ablation table.
+ * Builds a summarizer with the given ranking weights and stopword lists. The service uses
+ * `summarize` (the defaults); the eval script builds variants for the ablation table.
  */
-export function createSummarizer(weights: RankWeights = DEFAULT_WEIGHTS): Summarizer {
-  return (text, options) => summarizeWith(text, options, weights)
+export function createSummarizer(
+  weights: RankWeights = DEFAULT_WEIGHTS,
+  stopwordsOf: (language: string) => ReadonlySet<string> = stopwordsFor
+): Summarizer {
+  return (text, options) => summarizeWith(text, options, weights, stopwordsOf)
 }
 
 /**
@@ -81,9 +85,10 @@ export const summarize: Summarizer = createSummarizer()
 function summarizeWith(
   text: string,
   options: SummarizeOptions,
-  weights: RankWeights
+  weights: RankWeights,
+  stopwordsOf: (language: string) => ReadonlySet<string>
 ): SummarizeResult {
-  const model = analyzeArticle(text, options.language, options.title)
+  const model = analyzeArticle(text, options.language, options.title, stopwordsOf)
   const features = sentenceFeatures(model, weights)
   const similarity = createSimilarityRows(model, features.vectors)
   const lengths = resolveLengths(options.lengths)
