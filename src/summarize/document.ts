@@ -67,17 +67,17 @@ export function analyzeArticle(
     }
     return id
   }
-  // Most tokens repeat with the same spelling: look the raw form up first and normalise only new
-  // spellings. -2 marks a raw form that is not a term at all (one-letter words).
-  const byRaw = new Map<string, number>()
+  // Most tokens repeat with the same spelling: the raw form is looked up in a table keyed by the
+  // characters in place (no substring, no string hashing), and only new spellings are normalised.
+  // -2 marks a raw form that is not a term at all (one-letter words).
+  const byRaw = new SpellingTable(text)
   // One closure for every sentence (not one per sentence): V8 keeps it monomorphic and inlined.
   const visit = (start: number, end: number): void => {
-    const raw = text.slice(start, end)
-    let id = byRaw.get(raw)
+    let id = byRaw.get(start, end)
     if (id === undefined) {
-      const norm = termOf(raw)
+      const norm = termOf(text.slice(start, end))
       id = norm === undefined ? -2 : intern(norm)
-      byRaw.set(raw, id)
+      byRaw.set(start, end, id)
     }
     if (id < 0) return
     if (used === terms.length) {
@@ -131,6 +131,87 @@ export function analyzeArticle(
     vocabularySize: nextId,
     titleTerms,
   }
+}
+
+/**
+ * An open-addressing hash table from a spelling (a range of `text`) to a number, comparing
+ * characters in place. Spellings are stored as the range of their first occurrence.
+ */
+class SpellingTable {
+  private readonly text: string
+  private mask: number
+  private starts: Int32Array
+  private lengths: Int32Array
+  private values: Int32Array
+  private size = 0
+
+  constructor(text: string) {
+    this.text = text
+    // Sized for the usual number of distinct spellings (about one per 12 characters of news
+    // text) at a load of at most one half, so most articles never grow the table.
+    let capacity = 256
+    while (capacity < text.length / 6 && capacity < 1 << 20) capacity *= 2
+    this.mask = capacity - 1
+    this.starts = new Int32Array(capacity).fill(-1)
+    this.lengths = new Int32Array(capacity)
+    this.values = new Int32Array(capacity)
+  }
+
+  get(start: number, end: number): number | undefined {
+    const slot = this.find(start, end, hashRange(this.text, start, end))
+    return (this.starts[slot] as number) < 0 ? undefined : (this.values[slot] as number)
+  }
+
+  set(start: number, end: number, value: number): void {
+    if ((this.size + 1) * 2 > this.mask) this.grow()
+    const slot = this.find(start, end, hashRange(this.text, start, end))
+    if ((this.starts[slot] as number) < 0) this.size++
+    this.starts[slot] = start
+    this.lengths[slot] = end - start
+    this.values[slot] = value
+  }
+
+  /** The slot holding this spelling, or the empty slot where it would go. */
+  private find(start: number, end: number, hash: number): number {
+    const { text, starts, lengths } = this
+    const length = end - start
+    let slot = hash & this.mask
+    for (;;) {
+      const s = starts[slot] as number
+      if (s < 0) return slot
+      if (lengths[slot] === length) {
+        let k = 0
+        while (k < length && text.charCodeAt(s + k) === text.charCodeAt(start + k)) k++
+        if (k === length) return slot
+      }
+      slot = (slot + 1) & this.mask
+    }
+  }
+
+  private grow(): void {
+    const { starts, lengths, values } = this
+    const capacity = (this.mask + 1) * 2
+    this.mask = capacity - 1
+    this.starts = new Int32Array(capacity).fill(-1)
+    this.lengths = new Int32Array(capacity)
+    this.values = new Int32Array(capacity)
+    for (let i = 0; i < starts.length; i++) {
+      const s = starts[i] as number
+      if (s < 0) continue
+      const e = s + (lengths[i] as number)
+      const slot = this.find(s, e, hashRange(this.text, s, e))
+      this.starts[slot] = s
+      this.lengths[slot] = lengths[i] as number
+      this.values[slot] = values[i] as number
+    }
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { countWords, hasUnspacedScript, tokenize } from './words'
+import { countWords, forEachWord, hasUnspacedScript, tokenize } from './words'
 
 describe('tokenize', () => {
   it('splits spaced scripts on non-letters, keeping inner apostrophes and hyphens', () => {
@@ -45,6 +45,33 @@ describe('hasUnspacedScript', () => {
   ])('%s', (_, text, expected) => {
     expect(hasUnspacedScript(text)).toBe(expected)
   })
+})
+
+describe('forEachWord', () => {
+  // The specification the scanner implements.
+  const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ\-‐\u200C\u200D][\p{L}\p{M}\p{N}]+)*/gu
+  const spacedText = fc.string({ unit: 'binary', maxLength: 200 }).map((s) =>
+    // Unspaced scripts go to ICU instead; keep them out of this comparison.
+    s.replace(
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu,
+      ' '
+    )
+  )
+  test.prop([spacedText, fc.nat(), fc.nat()])(
+    'finds exactly the regex matches in any range',
+    (text, a, b) => {
+      const from = Math.min(a, b) % (text.length + 1)
+      const to = Math.max(from, Math.max(a, b) % (text.length + 1))
+      const slice = text.slice(from, to)
+      const expected = [...slice.matchAll(WORD)].map((m) => [
+        from + (m.index ?? 0),
+        from + (m.index ?? 0) + m[0].length,
+      ])
+      const found: number[][] = []
+      forEachWord(text, 'en', from, to, (start, end) => found.push([start, end]))
+      expect(found).toEqual(expected)
+    }
+  )
 })
 
 describe('countWords', () => {

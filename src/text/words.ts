@@ -26,9 +26,6 @@ export type Token = {
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
 
-/** Letters/marks/digits, joined by a single inner apostrophe, hyphen or ZW(N)J. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ\-‐\u200C\u200D][\p{L}\p{M}\p{N}]+)*/gu
-
 /** The first code unit of any unspaced script (Thai, U+0E00); everything below is spaced. */
 const FIRST_UNSPACED = 0x0e00
 
@@ -72,6 +69,11 @@ function mayBeUnspaced(text: string): boolean {
  * Calls `visit(start, end)` for every word of `text.slice(from, to)`, in order, with offsets into
  * `text`. The allocation-free core of the other functions.
  *
+ * A word is a maximal match of `[\p{L}\p{M}\p{N}]+(?:['’ʼ\-‐\u200C\u200D][\p{L}\p{M}\p{N}]+)*`:
+ * letters, marks and digits joined by single inner apostrophes, hyphens or ZW(N)J. A hand-written
+ * scanner finds them because the regex allocates a match per word, which dominated summarizing
+ * (words.test.ts checks the two agree).
+ *
  * @param language - BCP 47 code, picks the dictionary for unspaced scripts.
  * @returns the number of words visited.
  */
@@ -82,29 +84,87 @@ export function forEachWord(
   to: number,
   visit: (start: number, end: number) => void
 ): number {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to)
-  // One scan of the slice decides whether any run can need the dictionary segmenter.
-  const mixed = mayBeUnspaced(slice)
+  // One scan of the range decides whether any run can need the dictionary segmenter.
+  const mixed = mayBeUnspacedRange(text, from, to)
   let count = 0
-  WORD.lastIndex = 0
-  for (let match = WORD.exec(slice); match; match = WORD.exec(slice)) {
-    const run = match[0]
-    const start = from + match.index
-    // `WORD` is shared module state: keep its place in case `visit` tokenizes too.
-    const resume = WORD.lastIndex
-    if (mixed && mayBeUnspaced(run) && UNSPACED.test(run)) {
-      for (const part of wordSegmenter(language).segment(run)) {
-        if (!part.isWordLike) continue
-        visit(start + part.index, start + part.index + part.segment.length)
-        count++
-      }
-    } else {
-      visit(start, start + run.length)
-      count++
+  let p = from
+  while (p < to) {
+    let units = wordUnits(text, p, to)
+    if (units === 0) {
+      p++
+      continue
     }
-    WORD.lastIndex = resume
+    const start = p
+    p += units
+    for (;;) {
+      while (p < to && (units = wordUnits(text, p, to)) > 0) p += units
+      if (p + 1 < to && isJoiner(text.charCodeAt(p))) {
+        units = wordUnits(text, p + 1, to)
+        if (units > 0) {
+          p += 1 + units
+          continue
+        }
+      }
+      break
+    }
+    if (mixed && mayBeUnspacedRange(text, start, p)) {
+      const run = text.slice(start, p)
+      if (UNSPACED.test(run)) {
+        for (const part of wordSegmenter(language).segment(run)) {
+          if (!part.isWordLike) continue
+          visit(start + part.index, start + part.index + part.segment.length)
+          count++
+        }
+        continue
+      }
+    }
+    visit(start, p)
+    count++
   }
   return count
+}
+
+/** Class of each BMP code unit, filled on first sight: 0 unknown, 1 word character, 2 other. */
+const BMP_CLASS = new Uint8Array(0x10000)
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
+
+/** Code units (1, or 2 for an astral letter) of the word character at `p`, or 0. */
+function wordUnits(text: string, p: number, to: number): number {
+  const c = text.charCodeAt(p)
+  if (c < 0x80) {
+    // ASCII fast path: digits and letters.
+    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0
+  }
+  if (c >= 0xd800 && c <= 0xdfff) {
+    if (c > 0xdbff || p + 1 >= to) return 0
+    const d = text.charCodeAt(p + 1)
+    if (d < 0xdc00 || d > 0xdfff) return 0
+    return WORD_CHAR.test(text.slice(p, p + 2)) ? 2 : 0
+  }
+  let k = BMP_CLASS[c] as number
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+    BMP_CLASS[c] = k
+  }
+  return k === 1 ? 1 : 0
+}
+
+/** ' ’ ʼ - ‐ ZWNJ ZWJ: join two runs of word characters into one word. */
+function isJoiner(code: number): boolean {
+  return (
+    code === 0x27 ||
+    code === 0x2019 ||
+    code === 0x2bc ||
+    code === 0x2d ||
+    code === 0x2010 ||
+    code === 0x200c ||
+    code === 0x200d
+  )
+}
+
+function mayBeUnspacedRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= FIRST_UNSPACED) return true
+  return false
 }
 
 /**
