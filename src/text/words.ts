@@ -97,7 +97,11 @@ export function forEachWord(
     const start = p
     p += units
     for (;;) {
-      while (p < to && (units = wordUnits(text, p, to)) > 0) p += units
+      while (p < to) {
+        units = wordUnits(text, p, to)
+        if (units === 0) break
+        p += units
+      }
       if (p + 1 < to && isJoiner(text.charCodeAt(p))) {
         units = wordUnits(text, p + 1, to)
         if (units > 0) {
