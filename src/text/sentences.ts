@@ -273,8 +273,14 @@ const ORDINAL_MONTHS = new Set(
     ' '
   )
 )
-/** The last word before the final dot. */
+/** The last word before the final dot (the head window is short, so this stays cheap). */
 const LAST_WORD = /([\p{L}\p{M}]+)\.$/u
+/**
+ * How much of a piece's end the join rules look at: the longest pattern (an inner-dot
+ * abbreviation with its delimiter) spans 17 units, the longest title 7 letters. `$`-anchored
+ * regexes cost time in proportion to the string they are given.
+ */
+const HEAD_WINDOW = 20
 /** Line starts that mark a list item. */
 const BULLET = /^[ \t]*(?:[-*•·▪●◦‣–—]|\d{1,3}[.)]|\p{L}[.)])[ \t]/u
 /** Characters that end a sentence (so a line break after them is a real break). */
@@ -501,9 +507,8 @@ function mergeAbbreviations(text: string, ranges: Range[], language: string): Ra
   let current = ranges[0] as Range
   for (let i = 1; i < ranges.length; i++) {
     const next = ranges[i] as Range
-    // The end of the piece is all the rules look at; a short window keeps the `$`-anchored
-    // patterns from rescanning long sentences (longest pattern: ~16 units).
-    const head = text.slice(Math.max(current.start, current.end - 48), current.end)
+    // The end of the piece is all the rules look at (see HEAD_WINDOW).
+    const head = text.slice(Math.max(current.start, current.end - HEAD_WINDOW), current.end)
     const tail = text.slice(next.start, Math.min(next.end, next.start + 24))
     if (shouldJoin(head, tail, titles) || isCjkAttribution(head, next.end - next.start)) {
       current = { start: current.start, end: next.end }
