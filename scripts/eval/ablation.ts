@@ -45,8 +45,8 @@ export const ABLATIONS: readonly Ablation[] = [
   { name: 'with title similarity (weight 1, rides with the lead prior)', weights: { title: 1 } },
   { name: 'no redundancy control (MMR)', weights: { redundancy: 0 } },
   {
-    name: 'no direct-speech/question lead penalty',
-    weights: { quotedFactor: 1, questionFactor: 1 },
+    name: 'with direct-speech/question lead penalty (×0.2)',
+    weights: { quotedFactor: 0.2, questionFactor: 0.2 },
   },
   { name: 'no short-lede penalty', weights: { leadMinWords: 0 } },
   { name: 'no long-sentence penalty', weights: { longRatio: 0 } },
