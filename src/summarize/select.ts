@@ -17,7 +17,12 @@ import type { SimilarityRows } from './rank'
  * Japanese run sentences together), one space otherwise.
  */
 export function separatorAfter(text: string, end: number): string {
-  return isFullWidthEnd(text.charCodeAt(end - 1)) ? '' : ' '
+  const last = text.charCodeAt(end - 1)
+  if (isFullWidthEnd(last)) return ''
+  // “…。” — a Western closing quote after a full-width stop, as Chinese text often has it.
+  if ((last === 0x201d || last === 0x2019) && end >= 2 && isFullWidthEnd(text.charCodeAt(end - 2)))
+    return ''
+  return ' '
 }
 
 function isFullWidthEnd(code: number): boolean {

@@ -78,6 +78,12 @@ describe('summarize', () => {
     expect(text).toBe(parts.join(''))
   })
 
+  it('joins Chinese sentences that end in a closing quote without a space', () => {
+    const text = '他说：“我们很满意。”经济增长了百分之三。'
+    const result = summarize(text, { language: 'zh', lengths: [{ sentences: 2 }] })
+    expect(renderSummary(text, result.summaries[0] as SummarySelection)).toBe(text)
+  })
+
   it('never picks boilerplate, even when it is the only short line', () => {
     const text =
       'Share this article\n\nThe council approved the budget on Tuesday. It takes effect in May.'
