@@ -25,10 +25,6 @@ export type ArticleModel = {
   readonly wordCounts: Int32Array
   /** 1 when the sentence may appear in a summary (not boilerplate, not a heading or caption). */
   readonly selectable: Uint8Array
-  /** 1 when the sentence is direct speech: it opens with a quotation mark. */
-  readonly quoted: Uint8Array
-  /** 1 when the sentence is a question. */
-  readonly question: Uint8Array
   /** Number of distinct terms (ids are `0 … vocabularySize - 1`). */
   readonly vocabularySize: number
   /** Content-term ids of the title (caller's title, or a leading headline line), possibly empty. */
@@ -95,15 +91,6 @@ export function analyzeArticle(
   termStart[n] = used
 
   const selectable = markSelectable(text, spans, wordCounts)
-  const quoted = new Uint8Array(n)
-  const question = new Uint8Array(n)
-  for (let i = 0; i < n; i++) {
-    const span = spans[i] as SentenceSpan
-    quoted[i] = OPENING_QUOTES.has(text.charCodeAt(span.start)) ? 1 : 0
-    question[i] = QUESTION_END.test(text.slice(Math.max(span.start, span.end - 4), span.end))
-      ? 1
-      : 0
-  }
   let titleTerms = new Int32Array(0)
   const titleText = title ?? leadingHeadline(text, spans, selectable)
   if (titleText !== undefined && titleText.length > 0) {
@@ -126,8 +113,6 @@ export function analyzeArticle(
     termStart,
     wordCounts,
     selectable,
-    quoted,
-    question,
     vocabularySize: nextId,
     titleTerms,
   }
@@ -251,6 +236,16 @@ function markSelectable(
     }
   }
   return selectable
+}
+
+/** `true` when the sentence is direct speech: it opens with a quotation mark. */
+export function isDirectSpeech(text: string, span: SentenceSpan): boolean {
+  return OPENING_QUOTES.has(text.charCodeAt(span.start))
+}
+
+/** `true` when the sentence is a question. */
+export function isQuestion(text: string, span: SentenceSpan): boolean {
+  return QUESTION_END.test(text.slice(Math.max(span.start, span.end - 4), span.end))
 }
 
 /** Characters that open direct speech: " “ „ « ‘ ' 「 『 (straight quotes open at a sentence start). */

@@ -17,7 +17,8 @@
  *
  * @module
  */
-import type { ArticleModel } from './document'
+import type { SentenceSpan } from '../text/sentences'
+import { type ArticleModel, isDirectSpeech, isQuestion } from './document'
 
 /** Tunable weights. `DEFAULT_WEIGHTS` is what the service uses; the eval script varies them. */
 export type RankWeights = {
@@ -242,8 +243,12 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
     if (words > longLimit) factor *= longLimit / words
     prior[i] = factor
     // Direct speech and questions rarely make a lede: they lose lead prior, not centrality.
-    if (model.quoted[i] === 1) position[i] = (position[i] as number) * weights.quotedFactor
-    if (model.question[i] === 1) position[i] = (position[i] as number) * weights.questionFactor
+    // (Off by default: see DEFAULT_WEIGHTS.)
+    const span = model.spans[i] as SentenceSpan
+    if (weights.quotedFactor !== 1 && isDirectSpeech(model.text, span))
+      position[i] = (position[i] as number) * weights.quotedFactor
+    if (weights.questionFactor !== 1 && isQuestion(model.text, span))
+      position[i] = (position[i] as number) * weights.questionFactor
     // A lede is a full sentence: short ones get a proportionally smaller lead bonus.
     if (words < weights.leadMinWords)
       position[i] = ((position[i] as number) * words) / weights.leadMinWords
