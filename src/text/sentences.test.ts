@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { splitSentences } from './sentences'
+import { sentenceBreaks, splitSentences } from './sentences'
 
 const split = (text: string, language = 'en'): string[] =>
   splitSentences(text, language).map((s) => text.slice(s.start, s.end))
@@ -191,4 +191,55 @@ describe('splitSentences', () => {
       last = span.end
     }
   })
+
+  const piece = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.constantFrom(
+      '. ',
+      '.',
+      '! ',
+      '?',
+      '。',
+      '」',
+      '”',
+      '"',
+      ' ',
+      'A',
+      'a',
+      '1',
+      'U.S.',
+      '...',
+      '(',
+      ')',
+      '¿',
+      '؟ ',
+      'Dr. ',
+      '\u00a0',
+      '。”',
+      'e.g. ',
+      '«',
+      '»',
+      '3.5',
+      'end. Next',
+      'b." The',
+      'c.) D',
+      'y. \u00a0Z',
+      '。中',
+      '！」文',
+      '？”日本'
+    )
+  )
+  test.prop([
+    fc.array(piece, { maxLength: 60 }).map((p) => p.join('')),
+    fc.constantFrom('en', 'fr', 'de', 'ru', 'zh', 'ja'),
+    fc.constantFrom(0, 10, 100),
+  ])(
+    'breaks pieces of text exactly where ICU breaks the whole text',
+    (raw, language, chunkSize) => {
+      const flat = raw.replace(/[\r\n\u2028\u2029\v\f\u0085]/g, ' ')
+      const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })
+      const whole = [...segmenter.segment(flat)].map((s) => s.index).filter((i) => i > 0)
+      expect(sentenceBreaks(flat, segmenter, chunkSize)).toEqual(whole)
+    }
+  )
 })
