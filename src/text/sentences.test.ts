@@ -226,7 +226,11 @@ describe('splitSentences', () => {
       'y. \u00a0Z',
       '。中',
       '！」文',
-      '？”日本'
+      '？”日本',
+      'said. "Abc',
+      'x. (B',
+      "z. 'Q",
+      'w. «É'
     )
   )
   test.prop([

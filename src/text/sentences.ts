@@ -348,8 +348,9 @@ function titlesFor(language: string): Titles {
 export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
   const spans: SentenceSpan[] = []
   const english = primaryTag(language) === 'en'
+  const segmenter = sentenceSegmenter(language)
   for (const block of splitBlocks(text)) {
-    const raw = segmentBlock(text, block, language)
+    const raw = segmentBlock(text, block, segmenter)
     const merged = mergeQuotes(text, mergeAbbreviations(text, raw, language))
     for (const span of merged) {
       if (english) splitGlued(text, span, spans)
@@ -452,11 +453,11 @@ function isRunningText(line: string): boolean {
 }
 
 /** Runs the ICU segmenter over one block, reading inner line breaks as spaces. */
-function segmentBlock(text: string, block: Range, language: string): Range[] {
+function segmentBlock(text: string, block: Range, segmenter: Intl.Segmenter): Range[] {
   const slice = text.slice(block.start, block.end)
   // Same length replacement keeps offsets valid while hiding the soft line breaks from ICU.
   const flat = slice.replace(/[\r\n\u2028\u2029\v\f\u0085]/g, ' ')
-  const breaks = sentenceBreaks(flat, sentenceSegmenter(language))
+  const breaks = sentenceBreaks(flat, segmenter)
   breaks.push(flat.length)
   const out: Range[] = []
   let carry = 0
@@ -477,22 +478,28 @@ function segmentBlock(text: string, block: Range, language: string): Range[] {
 
 /**
  * Where ICU must break whatever follows: a lowercase letter, a full stop, question or exclamation
- * mark, closing quotes or brackets, spaces, then an uppercase letter; or a full-width 。！？ and
+ * mark, closing quotes or brackets, spaces, then an uppercase letter, possibly after opening quotes
+ * or brackets (the break is before them); or a full-width 。！？ and
  * closing marks before Han or Kana (UAX #29 rule SB11; SB7, SB8 and SB8a cannot apply). The match
  * ends where the new sentence starts.
  */
 const SURE_BREAK =
-  /\p{Ll}[.!?]["'”’»)\]]*\s+(?=\p{Lu})|[。！？]["'”’」』）]*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu
+  /\p{Ll}[.!?]["'”’»)\]]*\s+(?=["'“‘«([]*\p{Lu})|[。！？]["'”’」』）]*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu
 /** Target size of the pieces handed to ICU (UTF-16 units). */
 const ICU_CHUNK = 1024
 
 /**
  * Sentence break offsets of `flat` (segment starts after the first), as ICU reports them for the
- * whole text, computed on pieces of about `chunkSize` units cut at sure breaks. V8 builds every
- * segment's `input` string from the whole text, so one ICU pass costs time proportional to
- * segments × length — 53 ms on 128 KB of news, 2 ms in pieces. The pieces end exactly where ICU
- * breaks anyway and its rules look only at nearby context, so the result is the same (checked
- * against a whole-text run by sentences.test.ts). Exported for that test.
+ * whole text, computed piecewise. V8 builds every segment's `input` string from the whole text, so
+ * one ICU pass costs time proportional to segments × length — 53 ms on 128 KB of news, seconds on
+ * 200 KB of "A. A. A." — while pieces keep it linear:
+ *
+ * - pieces of about `chunkSize` units cut at sure breaks (where ICU breaks whatever the context);
+ * - where no sure break comes within `4 × chunkSize`, ICU is asked only about a small window
+ *   around each sentence terminal: breaks happen only after one, and each decision depends on one
+ *   character before it and on what follows up to the next letter (UAX #29 SB6–SB11).
+ *
+ * Both give the whole-text answer (property-tested against a whole-text run). Exported for tests.
  *
  * @param flat - text without line breaks.
  */
@@ -502,13 +509,15 @@ export function sentenceBreaks(
   chunkSize = ICU_CHUNK
 ): number[] {
   const breaks: number[] = []
+  const maxPiece = 4 * chunkSize
   let start = 0
   while (flat.length - start > chunkSize) {
     SURE_BREAK.lastIndex = start + chunkSize
     const sure = SURE_BREAK.exec(flat)
-    if (sure === null) break
-    const cut = sure.index + sure[0].length
-    icuBreaks(flat, start, cut, segmenter, breaks)
+    const cut = sure === null ? flat.length : sure.index + sure[0].length
+    if (cut - start <= maxPiece) icuBreaks(flat, start, cut, segmenter, breaks)
+    else windowBreaks(flat, start, cut, segmenter, breaks)
+    if (sure === null) return breaks
     breaks.push(cut)
     start = cut
   }
@@ -525,6 +534,59 @@ function icuBreaks(
 ): void {
   for (const { index } of segmenter.segment(flat.slice(from, to)))
     if (index > 0) out.push(from + index)
+}
+
+/** Characters that can end a sentence (Unicode Sentence_Terminal: . ! ? 。 ！ ？ ؟ । …). */
+const SENTENCE_TERMINAL = /\p{Sentence_Terminal}/gu
+const TERMINAL_AHEAD = /\p{Sentence_Terminal}/gu
+/** What may follow a terminal before the next sentence: more terminals, closing marks, spaces. */
+const CLUSTER = /[\p{Sentence_Terminal}\p{Pe}\p{Pf}\p{Pi}"'\s]/u
+const LETTER = /^\p{L}/u
+/** Context ICU needs before a terminal (rule SB7 looks one character back). */
+const LOOK_BEHIND = 3
+/** How far past a terminal cluster to look for the letter that decides a break (rule SB8). */
+const LOOK_AHEAD = 256
+
+/** Breaks in `(from, to)` from ICU runs over small windows around each terminal. */
+function windowBreaks(
+  flat: string,
+  from: number,
+  to: number,
+  segmenter: Intl.Segmenter,
+  out: number[]
+): void {
+  const n = flat.length
+  let last = from
+  SENTENCE_TERMINAL.lastIndex = from
+  for (let m = SENTENCE_TERMINAL.exec(flat); m && m.index < to; m = SENTENCE_TERMINAL.exec(flat)) {
+    const p = m.index
+    let clusterEnd = p + m[0].length
+    while (clusterEnd < n && CLUSTER.test(flat.charAt(clusterEnd))) clusterEnd++
+    let next = clusterEnd
+    while (next < n && next - clusterEnd < LOOK_AHEAD && !isLetterAt(flat, next)) next++
+    const windowStart = Math.max(from, p - LOOK_BEHIND)
+    const windowEnd = Math.min(n, next + 2)
+    // Breaks past the next terminal belong to it and come from its own window; stopping early
+    // matters because V8 copies the whole window for every segment it yields.
+    TERMINAL_AHEAD.lastIndex = clusterEnd
+    const following = TERMINAL_AHEAD.exec(flat)?.index ?? n
+    for (const { index } of segmenter.segment(flat.slice(windowStart, windowEnd))) {
+      const at = windowStart + index
+      if (at > next || at > following) break
+      if (at > p && at > last && at < to) {
+        out.push(at)
+        last = at
+      }
+    }
+    SENTENCE_TERMINAL.lastIndex = clusterEnd
+  }
+}
+
+/** `true` when a letter (of any plane) starts at `i`. */
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a
+  return LETTER.test(text.slice(i, i + 2))
 }
 
 const OPENING_QUOTES = new Set(['“', '«', '„', '「', '『', '‘'])
