@@ -116,6 +116,14 @@ describe('summarize', () => {
     )
   })
 
+  it('returns an empty summary for a budget of zero', () => {
+    const result = summarize('One sentence here. Another one.', {
+      language: 'en',
+      lengths: [{ sentences: 0 }, { words: 0 }, { characters: 0 }],
+    })
+    for (const summary of result.summaries) expect(summary.sentences).toEqual([])
+  })
+
   it('returns empty summaries for text without words', () => {
     const result = summarize(' … ¿? ', { language: 'en', lengths: ['short'] })
     expect(result.summaries[0]?.sentences).toEqual([])

@@ -185,6 +185,8 @@ function truncate(
   scores: Float64Array
 ): SummarySelection | undefined {
   const { text, language } = model
+  // A budget of no sentences (outside the HTTP contract, which asks for ≥ 1) gets nothing.
+  if ((length.budget.sentences ?? 1) < 1) return undefined
   const span = model.spans[i] as { start: number; end: number }
   const maxChars = (length.budget.characters ?? Number.POSITIVE_INFINITY) - ELLIPSIS.length
   const maxWords = length.budget.words ?? Number.POSITIVE_INFINITY
