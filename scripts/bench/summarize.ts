@@ -70,6 +70,31 @@ function lexRank(): System | undefined {
   }
 }
 
+/**
+ * Long and degenerate inputs (the HTTP body limit is 512 KiB): time per call, to show that cost
+ * stays linear where V8's Intl.Segmenter alone would not.
+ */
+function worstCases(
+  articles: readonly Article[]
+): Array<{ name: string; text: string; language: string }> {
+  const news = articles
+    .map((a) => a.text)
+    .join('\n\n')
+    .slice(0, 500_000)
+  return [
+    { name: '500 KB of news articles', text: news, language: 'en' },
+    { name: '"A. " × 66,666', text: 'A. '.repeat(66_666), language: 'en' },
+    { name: '"1. " × 66,666', text: '1. '.repeat(66_666), language: 'en' },
+    {
+      name: '""Abc def," he said. " × 10,000',
+      text: '"Abc def," he said. '.repeat(10_000),
+      language: 'en',
+    },
+    { name: '"中文。" × 80,000', text: '中文。'.repeat(80_000), language: 'zh' },
+    { name: '"中文" × 100,000 (no punctuation)', text: '中文'.repeat(100_000), language: 'zh' },
+  ]
+}
+
 const ROUNDS = 5
 const SECONDS_PER_ROUND = 1
 
@@ -116,5 +141,20 @@ export async function run(context: BenchContext): Promise<void> {
         : `  (${precis.map((p) => `${p.name}: ${(p.rate / rate).toFixed(1)}×`).join('; ')})`
       console.log(`  ${system.name.padEnd(26)} ${fmt(rate).padStart(8)}/s${ratios}`)
     }
+  }
+  console.log(
+    '\nlong and degenerate inputs, Précis short+medium+long, ms per call (CPU, best of 3):'
+  )
+  for (const { name, text, language } of worstCases(articles)) {
+    let best = Number.POSITIVE_INFINITY
+    for (let i = 0; i < 3; i++) {
+      const before = process.cpuUsage()
+      summarize(text, { language, lengths: ['short', 'medium', 'long'] })
+      const used = process.cpuUsage(before)
+      best = Math.min(best, (used.user + used.system) / 1000)
+    }
+    console.log(
+      `  ${name.padEnd(40)} ${(text.length / 1000).toFixed(0).padStart(4)} K chars ${best.toFixed(0).padStart(6)} ms`
+    )
   }
 }
