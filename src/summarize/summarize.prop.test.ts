@@ -23,6 +23,13 @@ const cjkSentence = fc
 const longSentence = fc
   .array(word, { minLength: 40, maxLength: 300 })
   .map((words) => `${words.join(' ')}.`)
+/** A long Chinese sentence: truncation there goes through the dictionary segmenter. */
+const longCjkSentence = fc
+  .array(fc.constantFrom('北京', '经济', '增长', '我们', '今天', '发布', '数据', '大学', '国家'), {
+    minLength: 30,
+    maxLength: 200,
+  })
+  .map((w) => `${w.join('')}。`)
 const furniture = fc.constantFrom(
   'Add a Comment',
   'Share this article',
@@ -35,7 +42,7 @@ const separator = fc.constantFrom(' ', ' ', '\n', '\n\n', '  ')
 const article = fc
   .array(
     fc.tuple(
-      fc.oneof(sentence, sentence, sentence, cjkSentence, furniture, longSentence),
+      fc.oneof(sentence, sentence, sentence, cjkSentence, furniture, longSentence, longCjkSentence),
       separator
     ),
     {

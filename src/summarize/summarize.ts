@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { forEachWord } from '../text/words'
+import { countWords, forEachWord } from '../text/words'
 import { type ArticleModel, analyzeArticle } from './document'
 import { type Budget, budgetSize, type Length, type LengthRequest, resolveLengths } from './lengths'
 import {
@@ -26,7 +26,11 @@ export type ScoredSentence = {
   readonly index: number
   readonly offset: number
   readonly length: number
-  /** 0…1, the best sentence of the article scores 1. */
+  /**
+   * 0…1: the sentence's rank score for this summary's budget, relative to the best one (which
+   * scores 1). Budgets weigh the lead differently, so a sentence may score differently in the
+   * short and the long summary.
+   */
   readonly score: number
 }
 
@@ -190,19 +194,19 @@ function truncate(
   const span = model.spans[i] as { start: number; end: number }
   const maxChars = (length.budget.characters ?? Number.POSITIVE_INFINITY) - ELLIPSIS.length
   const maxWords = length.budget.words ?? Number.POSITIVE_INFINITY
-  let end = span.start
-  let words = 0
-  let stopped = false
+  const ends: number[] = []
   forEachWord(text, language, span.start, span.end, (_, wordEnd) => {
-    if (stopped) return
-    if (wordEnd - span.start > maxChars || words + 1 > maxWords) {
-      stopped = true
-      return
-    }
-    words++
-    end = wordEnd
+    if (wordEnd - span.start <= maxChars && ends.length < maxWords) ends.push(wordEnd)
   })
-  if (end === span.start) return undefined
+  // Dictionary segmentation (CJK, Thai) of a prefix can differ from that of the whole sentence:
+  // recount the kept text as the caller will, and give back words until it fits.
+  while (
+    ends.length > 0 &&
+    countWords(text.slice(span.start, ends[ends.length - 1]), language) > maxWords
+  )
+    ends.pop()
+  const end = ends[ends.length - 1]
+  if (end === undefined) return undefined
   return {
     name: length.name,
     truncated: true,
