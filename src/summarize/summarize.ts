@@ -6,11 +6,19 @@
  *
  * @module
  */
-import { splitSentences } from '../text/sentences'
-import { countWords, hasUnspacedScript, tokenize } from '../text/words'
-import { isBoilerplate } from './boilerplate'
+import { countWords, forEachWord } from '../text/words'
+import { type ArticleModel, analyzeArticle } from './document'
 import { type Budget, budgetSize, type Length, type LengthRequest, resolveLengths } from './lengths'
-import { rankSentences } from './rank'
+import {
+  createSimilarityRows,
+  DEFAULT_WEIGHTS,
+  type RankWeights,
+  type SentenceFeatures,
+  scoreSentences,
+  sentenceFeatures,
+} from './rank'
+import { selectSentences, separatorAfter } from './select'
+import { stopwordsFor } from './stopwords'
 
 /** A sentence of the input with its score. Offsets are UTF-16 units into the summarized text. */
 export type ScoredSentence = {
@@ -18,7 +26,11 @@ export type ScoredSentence = {
   readonly index: number
   readonly offset: number
   readonly length: number
-  /** 0…1, the best sentence of the article scores 1. */
+  /**
+   * 0…1: the sentence's rank score for this summary's budget, relative to the best one (which
+   * scores 1). Budgets weigh the lead differently, so a sentence may score differently in the
+   * short and the long summary.
+   */
   readonly score: number
 }
 
@@ -51,71 +63,102 @@ export type SummarizeResult = {
 /** Appended to a sentence cut to fit a budget. */
 export const ELLIPSIS = '…'
 
+/** A summarize function bound to a set of ranking weights. */
+export type Summarizer = (text: string, options: SummarizeOptions) => SummarizeResult
+
+/**
+ * Builds a summarizer with the given ranking weights and stopword lists. The service uses
+ * `summarize` (the defaults); the eval script builds variants for the ablation table.
+ */
+export function createSummarizer(
+  weights: RankWeights = DEFAULT_WEIGHTS,
+  stopwordsOf: (language: string) => ReadonlySet<string> = stopwordsFor
+): Summarizer {
+  return (text, options) => summarizeWith(text, options, weights, stopwordsOf)
+}
+
 /**
  * Summarizes `text` once per requested length.
  *
  * Guarantees (property-tested): every sentence is a slice of `text`; sentences are in article
  * order; summaries of nested named lengths are nested; no budget is ever exceeded; boilerplate
- * is never selected.
+ * is never selected; the result depends only on the arguments.
  */
-export function summarize(text: string, options: SummarizeOptions): SummarizeResult {
-  const spans = splitSentences(text, options.language)
-  const sentenceTexts = spans.map((s) => text.slice(s.start, s.end))
-  const selectable = sentenceTexts.map((s) => !isBoilerplate(s) && !isHeading(s))
-  // If nothing looks like prose (a list of headings, a one-line text), anything non-boilerplate will do.
-  if (!selectable.some(Boolean)) {
-    sentenceTexts.forEach((s, i) => {
-      selectable[i] = !isBoilerplate(s)
-    })
-  }
-  const title = options.title ?? leadingHeading(sentenceTexts, selectable)
-  const scores = rankSentences(text, spans, {
-    language: options.language,
-    selectable,
-    ...(title !== undefined ? { title } : {}),
-  })
-  const order = spans
-    .map((_, i) => i)
-    .filter((i) => selectable[i])
-    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b)
-  const wordCounts = sentenceTexts.map((s) => countWords(s, options.language))
-  const separator = joinSeparator(text)
+export const summarize: Summarizer = createSummarizer()
 
+function summarizeWith(
+  text: string,
+  options: SummarizeOptions,
+  weights: RankWeights,
+  stopwordsOf: (language: string) => ReadonlySet<string>
+): SummarizeResult {
+  const model = analyzeArticle(text, options.language, options.title, stopwordsOf)
+  const features = sentenceFeatures(model, weights)
+  const similarity = createSimilarityRows(model, features.vectors)
   const lengths = resolveLengths(options.lengths)
   // Grow summaries from the smallest budget to the largest, each seeded with the previous
   // selection when it fits: that is what keeps short ⊆ medium ⊆ long.
   const bySize = lengths
-    .map((length, position) => ({ length, position }))
-    .sort(
-      (a, b) => budgetSize(a.length.budget) - budgetSize(b.length.budget) || a.position - b.position
-    )
+    .map((length, position) => ({ length, position, size: budgetSize(length.budget) }))
+    .sort((a, b) => a.size - b.size || a.position - b.position)
   const results: SummarySelection[] = new Array(lengths.length)
   let seed: number[] = []
+  // When a smaller length had to be cut, larger ones that cannot hold that sentence whole cut the
+  // same sentence (longer), so nesting holds for truncated summaries too.
+  let cutSentence = -1
   for (const { length, position } of bySize) {
-    const picked = select(order, seed, length.budget, sentenceTexts, wordCounts, separator)
+    const scores = scoreSentences(features, weights, summarySentences(length.budget, features))
+    const order = rankOrder(model, scores)
+    const picked =
+      cutSentence < 0 || fitsWhole(model, cutSentence, length)
+        ? selectSentences(
+            model,
+            similarity,
+            scores,
+            order,
+            length.budget,
+            cutSentence < 0 ? seed : [cutSentence],
+            weights.redundancy
+          )
+        : []
     if (picked.length > 0) {
       seed = picked
+      cutSentence = -1
       results[position] = {
         name: length.name,
         truncated: false,
         sentences: picked
           .slice()
           .sort((a, b) => a - b)
-          .map((i) => scored(spans, scores, i)),
+          .map((i) => scored(model, scores, i)),
       }
     } else {
-      results[position] = truncate(length, order, text, spans, scores, options.language)
+      const target = cutSentence >= 0 ? cutSentence : order[0]
+      const cut = target === undefined ? undefined : truncate(length, target, model, scores)
+      results[position] = cut ?? { name: length.name, sentences: [], truncated: false }
+      if (cut !== undefined && target !== undefined) cutSentence = target
     }
   }
-  return { sentenceCount: spans.length, summaries: results }
+  return { sentenceCount: model.spans.length, summaries: results }
 }
 
-function scored(
-  spans: ReadonlyArray<{ start: number; end: number }>,
-  scores: readonly number[],
-  i: number
-): ScoredSentence {
-  const span = spans[i] as { start: number; end: number }
+/** Selectable sentences by descending score, ties by article order. */
+function rankOrder(model: ArticleModel, scores: Float64Array): number[] {
+  const order: number[] = []
+  for (let i = 0; i < model.spans.length; i++) if (model.selectable[i] === 1) order.push(i)
+  return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
+}
+
+/** About how many sentences a budget holds in this article (word and character budgets via median sentence size). */
+function summarySentences(budget: Budget, features: SentenceFeatures): number {
+  const bySentences = budget.sentences ?? Number.POSITIVE_INFINITY
+  const byWords = (budget.words ?? Number.POSITIVE_INFINITY) / features.medianWords
+  const byChars = (budget.characters ?? Number.POSITIVE_INFINITY) / features.medianCharacters
+  return Math.max(1, Math.min(bySentences, byWords, byChars))
+}
+
+function scored(model: ArticleModel, scores: Float64Array, i: number): ScoredSentence {
+  const span = model.spans[i] as { start: number; end: number }
   return {
     index: i,
     offset: span.start,
@@ -124,107 +167,67 @@ function scored(
   }
 }
 
-/** Greedy selection in rank order, skipping sentences that would break a limit. */
-function select(
-  order: readonly number[],
-  seed: readonly number[],
-  budget: Budget,
-  texts: readonly string[],
-  wordCounts: readonly number[],
-  separator: string
-): number[] {
-  const maxSentences = budget.sentences ?? Number.POSITIVE_INFINITY
-  const maxWords = budget.words ?? Number.POSITIVE_INFINITY
-  const maxChars = budget.characters ?? Number.POSITIVE_INFINITY
-  const picked: number[] = []
-  let words = 0
-  let chars = 0
-  const fits = (i: number): boolean => {
-    const addChars = (texts[i]?.length ?? 0) + (picked.length > 0 ? separator.length : 0)
-    return (
-      picked.length + 1 <= maxSentences &&
-      words + (wordCounts[i] ?? 0) <= maxWords &&
-      chars + addChars <= maxChars
-    )
-  }
-  const add = (i: number): void => {
-    chars += (texts[i]?.length ?? 0) + (picked.length > 0 ? separator.length : 0)
-    words += wordCounts[i] ?? 0
-    picked.push(i)
-  }
-  const seedFits =
-    seed.length <= maxSentences &&
-    seed.reduce((n, i) => n + (wordCounts[i] ?? 0), 0) <= maxWords &&
-    seed.reduce((n, i) => n + (texts[i]?.length ?? 0), 0) +
-      Math.max(0, seed.length - 1) * separator.length <=
-      maxChars
-  if (seedFits) for (const i of seed) add(i)
-  for (const i of order) {
-    if (picked.length >= maxSentences) break
-    if (picked.includes(i)) continue
-    if (fits(i)) add(i)
-  }
-  return picked
-}
-
-/** No whole sentence fits: keep the start of the best one, cut at a word boundary, plus "…". */
-function truncate(
-  length: Length,
-  order: readonly number[],
-  text: string,
-  spans: ReadonlyArray<{ start: number; end: number }>,
-  scores: readonly number[],
-  language: string
-): SummarySelection {
-  const best = order[0]
-  const empty: SummarySelection = { name: length.name, sentences: [], truncated: false }
-  if (best === undefined) return empty
-  const span = spans[best] as { start: number; end: number }
-  const maxChars = (length.budget.characters ?? Number.POSITIVE_INFINITY) - ELLIPSIS.length
-  const maxWords = length.budget.words ?? Number.POSITIVE_INFINITY
-  let end = span.start
-  for (const token of tokenize(text, language, span.start, span.end)) {
-    if (token.end - span.start > maxChars) break
-    if (countWords(text.slice(span.start, token.end), language) > maxWords) break
-    end = token.end
-  }
-  if (end === span.start) return empty
-  return {
-    name: length.name,
-    truncated: true,
-    sentences: [{ ...scored(spans, scores, best), length: end - span.start }],
-  }
-}
-
-/** Sentences are joined with a space, except in scripts written without spaces. */
-function joinSeparator(text: string): string {
-  return hasUnspacedScript(text.slice(0, 2000)) &&
-    !/[\p{Script=Latin}]{20}/u.test(text.slice(0, 2000))
-    ? ''
-    : ' '
+/** `true` when sentence `i` alone fits the length's budget. */
+function fitsWhole(model: ArticleModel, i: number, length: Length): boolean {
+  const span = model.spans[i] as { start: number; end: number }
+  const { budget } = length
+  return (
+    (budget.sentences ?? 1) >= 1 &&
+    (model.wordCounts[i] as number) <= (budget.words ?? Number.POSITIVE_INFINITY) &&
+    span.end - span.start <= (budget.characters ?? Number.POSITIVE_INFINITY)
+  )
 }
 
 /**
- * Renders a selection as the text a reader sees.
+ * No whole sentence fits: keep the start of sentence `i` (the best-ranked one), cut after the
+ * last word that fits, plus "…". `undefined` when not even one word fits.
+ */
+function truncate(
+  length: Length,
+  i: number,
+  model: ArticleModel,
+  scores: Float64Array
+): SummarySelection | undefined {
+  const { text, language } = model
+  // A budget of no sentences (outside the HTTP contract, which asks for ≥ 1) gets nothing.
+  if ((length.budget.sentences ?? 1) < 1) return undefined
+  const span = model.spans[i] as { start: number; end: number }
+  const maxChars = (length.budget.characters ?? Number.POSITIVE_INFINITY) - ELLIPSIS.length
+  const maxWords = length.budget.words ?? Number.POSITIVE_INFINITY
+  const ends: number[] = []
+  forEachWord(text, language, span.start, span.end, (_, wordEnd) => {
+    if (wordEnd - span.start <= maxChars && ends.length < maxWords) ends.push(wordEnd)
+  })
+  // Dictionary segmentation (CJK, Thai) of a prefix can differ from that of the whole sentence:
+  // recount the kept text as the caller will, and give back words until it fits.
+  while (
+    ends.length > 0 &&
+    countWords(text.slice(span.start, ends[ends.length - 1]), language) > maxWords
+  )
+    ends.pop()
+  const end = ends[ends.length - 1]
+  if (end === undefined) return undefined
+  return {
+    name: length.name,
+    truncated: true,
+    sentences: [{ ...scored(model, scores, i), length: end - span.start }],
+  }
+}
+
+/**
+ * Renders a selection as the text a reader sees: the sentences in article order, separated by a
+ * space (nothing after a full-width 。！？), plus "…" when the selection is truncated. Its
+ * `length` never exceeds the selection's character budget.
  *
  * @param source - the text the offsets point into.
  */
 export function renderSummary(source: string, selection: SummarySelection): string {
-  const parts = selection.sentences.map((s) => source.slice(s.offset, s.offset + s.length))
-  const joined = parts.join(joinSeparator(source))
-  return selection.truncated ? joined + ELLIPSIS : joined
-}
-
-/** A line without sentence punctuation: a headline, a section heading, a caption, a byline. */
-function isHeading(sentence: string): boolean {
-  return !/[.!?…。！？؟।"”»)’'\]]$/u.test(sentence)
-}
-
-/** The article's own headline when its text starts with one. */
-function leadingHeading(
-  texts: readonly string[],
-  selectable: readonly boolean[]
-): string | undefined {
-  const first = texts[0]
-  return first !== undefined && !selectable[0] && !isBoilerplate(first) ? first : undefined
+  let out = ''
+  const { sentences } = selection
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k] as ScoredSentence
+    out += source.slice(s.offset, s.offset + s.length)
+    if (k + 1 < sentences.length) out += separatorAfter(source, s.offset + s.length)
+  }
+  return selection.truncated ? out + ELLIPSIS : out
 }

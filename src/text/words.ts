@@ -2,9 +2,14 @@
  * Word tokenization for every script.
  *
  * Space-delimited scripts are tokenized with one Unicode regex pass (letters, marks and digits,
- * with inner apostrophes and hyphens). Scripts written without spaces (Han, Kana, Thai, Lao,
- * Khmer, Myanmar) go through `Intl.Segmenter` word granularity, which carries a dictionary for
- * them. The fast path matters: summarizing is dominated by tokenization.
+ * with inner apostrophes and hyphens). Runs that contain a script written without spaces (Han,
+ * Kana, Thai, Lao, Khmer, Myanmar) are handed to `Intl.Segmenter` word granularity, which carries
+ * a dictionary for them; only those runs, because ICU word segmentation is ~100× slower than the
+ * regex on Latin text and summarizing is dominated by tokenization.
+ *
+ * Every function here sees the same words: `countWords(s)` is the number of tokens `tokenize(s)`
+ * returns and the number of times `forEachWord` calls back, so budgets counted one way hold when
+ * counted another.
  *
  * @module
  */
@@ -13,7 +18,7 @@
 export type Token = {
   readonly start: number
   readonly end: number
-  /** Lowercase, NFC, apostrophes folded to U+0027, invisible characters removed. */
+  /** Lowercase, apostrophes folded to U+0027. */
   readonly norm: string
 }
 
@@ -21,33 +26,173 @@ export type Token = {
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
 
-/** Letters/marks/digits, joined by a single inner apostrophe, hyphen or ZW(N)J. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ\-‐\u200C\u200D][\p{L}\p{M}\p{N}]+)*/gu
+/** The first code unit of any unspaced script (Thai, U+0E00); everything below is spaced. */
+const FIRST_UNSPACED = 0x0e00
 
+/** Bounds the per-isolate cache: language codes come from requests. */
+const MAX_CACHED_LOCALES = 32
 const wordSegmenters = new Map<string, Intl.Segmenter>()
+/** One segmenter per locale, built once: constructing one costs more than segmenting a sentence. */
 function wordSegmenter(language: string): Intl.Segmenter {
-  let segmenter = wordSegmenters.get(language)
+  // Keyed by primary subtag only, so arbitrary codes from requests cannot grow the cache.
+  const key = /^[a-z]{2,3}\b/i.exec(language)?.[0]?.toLowerCase() ?? 'und'
+  let segmenter = wordSegmenters.get(key)
   if (!segmenter) {
     try {
-      segmenter = new Intl.Segmenter(language, { granularity: 'word' })
+      segmenter = new Intl.Segmenter(key, { granularity: 'word' })
     } catch {
       segmenter = new Intl.Segmenter('und', { granularity: 'word' })
     }
-    wordSegmenters.set(language, segmenter)
+    if (wordSegmenters.size < MAX_CACHED_LOCALES) wordSegmenters.set(key, segmenter)
   }
   return segmenter
 }
 
-function normalizeWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/[’ʼ]/g, "'")
-    .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '')
+/** Lowercases a word and folds apostrophe variants to U+0027. */
+export function normalizeWord(word: string): string {
+  const lower = word.toLowerCase()
+  return lower.indexOf('’') >= 0 || lower.indexOf('ʼ') >= 0 ? lower.replace(/[’ʼ]/g, "'") : lower
 }
 
 /** `true` when `text` contains characters of a script written without spaces. */
 export function hasUnspacedScript(text: string): boolean {
-  return UNSPACED.test(text)
+  return mayBeUnspaced(text) && UNSPACED.test(text)
+}
+
+/** Cheap pre-check: no code unit at or above U+0E00 means no unspaced script. */
+function mayBeUnspaced(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= FIRST_UNSPACED) return true
+  return false
+}
+
+/**
+ * Calls `visit(start, end)` for every word of `text.slice(from, to)`, in order, with offsets into
+ * `text`. The allocation-free core of the other functions.
+ *
+ * A word is a maximal match of `[\p{L}\p{M}\p{N}]+(?:['’ʼ\-‐\u200C\u200D][\p{L}\p{M}\p{N}]+)*`:
+ * letters, marks and digits joined by single inner apostrophes, hyphens or ZW(N)J. A hand-written
+ * scanner finds them because the regex allocates a match per word, which dominated summarizing
+ * (words.test.ts checks the two agree).
+ *
+ * @param language - BCP 47 code, picks the dictionary for unspaced scripts.
+ * @returns the number of words visited.
+ */
+export function forEachWord(
+  text: string,
+  language: string,
+  from: number,
+  to: number,
+  visit: (start: number, end: number) => void
+): number {
+  // One scan of the range decides whether any run can need the dictionary segmenter.
+  const mixed = mayBeUnspacedRange(text, from, to)
+  let count = 0
+  let p = from
+  while (p < to) {
+    let units = wordUnits(text, p, to)
+    if (units === 0) {
+      p++
+      continue
+    }
+    const start = p
+    p += units
+    for (;;) {
+      while (p < to) {
+        units = wordUnits(text, p, to)
+        if (units === 0) break
+        p += units
+      }
+      if (p + 1 < to && isJoiner(text.charCodeAt(p))) {
+        units = wordUnits(text, p + 1, to)
+        if (units > 0) {
+          p += 1 + units
+          continue
+        }
+      }
+      break
+    }
+    if (mixed && mayBeUnspacedRange(text, start, p) && UNSPACED.test(text.slice(start, p))) {
+      count += segmentRun(text, start, p, wordSegmenter(language), visit)
+      continue
+    }
+    visit(start, p)
+    count++
+  }
+  return count
+}
+
+/**
+ * Longest piece of an unspaced run handed to ICU at once. V8 rebuilds the segmented string for
+ * every segment, so one call costs length × segments: a 40,000-character run without
+ * punctuation took 250 ms whole. Real sentences have punctuation far more often than this.
+ */
+const MAX_RUN = 256
+
+/** Dictionary word segmentation of `text[start, end)`, in pieces of at most `MAX_RUN` units. */
+function segmentRun(
+  text: string,
+  start: number,
+  end: number,
+  segmenter: Intl.Segmenter,
+  visit: (start: number, end: number) => void
+): number {
+  let count = 0
+  for (let from = start; from < end; ) {
+    let to = Math.min(end, from + MAX_RUN)
+    // Never split a surrogate pair.
+    const last = text.charCodeAt(to - 1)
+    if (to < end && last >= 0xd800 && last <= 0xdbff) to--
+    for (const part of segmenter.segment(text.slice(from, to))) {
+      if (!part.isWordLike) continue
+      visit(from + part.index, from + part.index + part.segment.length)
+      count++
+    }
+    from = to
+  }
+  return count
+}
+
+/** Class of each BMP code unit, filled on first sight: 0 unknown, 1 word character, 2 other. */
+const BMP_CLASS = new Uint8Array(0x10000)
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
+
+/** Code units (1, or 2 for an astral letter) of the word character at `p`, or 0. */
+function wordUnits(text: string, p: number, to: number): number {
+  const c = text.charCodeAt(p)
+  if (c < 0x80) {
+    // ASCII fast path: digits and letters.
+    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ? 1 : 0
+  }
+  if (c >= 0xd800 && c <= 0xdfff) {
+    if (c > 0xdbff || p + 1 >= to) return 0
+    const d = text.charCodeAt(p + 1)
+    if (d < 0xdc00 || d > 0xdfff) return 0
+    return WORD_CHAR.test(text.slice(p, p + 2)) ? 2 : 0
+  }
+  let k = BMP_CLASS[c] as number
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+    BMP_CLASS[c] = k
+  }
+  return k === 1 ? 1 : 0
+}
+
+/** ' ’ ʼ - ‐ ZWNJ ZWJ: join two runs of word characters into one word. */
+function isJoiner(code: number): boolean {
+  return (
+    code === 0x27 ||
+    code === 0x2019 ||
+    code === 0x2bc ||
+    code === 0x2d ||
+    code === 0x2010 ||
+    code === 0x200c ||
+    code === 0x200d
+  )
+}
+
+function mayBeUnspacedRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= FIRST_UNSPACED) return true
+  return false
 }
 
 /**
@@ -57,35 +202,16 @@ export function hasUnspacedScript(text: string): boolean {
  * @returns tokens in order, with offsets into `text` (not into the slice).
  */
 export function tokenize(text: string, language = 'und', from = 0, to = text.length): Token[] {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to)
   const tokens: Token[] = []
-  if (hasUnspacedScript(slice)) {
-    for (const part of wordSegmenter(language).segment(slice)) {
-      if (!part.isWordLike) continue
-      tokens.push({
-        start: from + part.index,
-        end: from + part.index + part.segment.length,
-        norm: normalizeWord(part.segment),
-      })
-    }
-    return tokens
-  }
-  WORD.lastIndex = 0
-  for (let match = WORD.exec(slice); match; match = WORD.exec(slice)) {
-    tokens.push({
-      start: from + match.index,
-      end: from + match.index + match[0].length,
-      norm: normalizeWord(match[0]),
-    })
-  }
+  forEachWord(text, language, from, to, (start, end) => {
+    tokens.push({ start, end, norm: normalizeWord(text.slice(start, end)) })
+  })
   return tokens
 }
 
 /** Number of words in `text`, counted the same way `tokenize` splits them. */
 export function countWords(text: string, language = 'und'): number {
-  if (hasUnspacedScript(text)) return tokenize(text, language).length
-  let count = 0
-  WORD.lastIndex = 0
-  while (WORD.exec(text)) count++
-  return count
+  return forEachWord(text, language, 0, text.length, noop)
 }
+
+function noop(): void {}

@@ -1,0 +1,147 @@
+/**
+ * `npm run eval` — ROUGE of Précis beside Lead-k and a TextRank baseline, per source.
+ *
+ *   npm run eval                       # ../shared/eval/summarization-dev.jsonl
+ *   npm run eval -- path/to/file.jsonl # any JSONL with {id, lang, source, title, text, reference}
+ *   npm run eval -- --ablation         # the ablation table of docs/summarizer.md
+ *   npm run eval -- --weights '{"redundancy":0.3}'   # try other ranking weights
+ *
+ * Scores are ROUGE F1 ×100 with the tokenization of ../shared/eval/rouge-harness.mjs (NFKC,
+ * lowercase, letter/digit runs, CJK per character, no stemming), macro-averaged over articles.
+ * "cut" columns score the same outputs cut to the reference's word count, since ROUGE F1 rewards
+ * length. Prints figures; asserts nothing (the exit code is 0 even when a target is missed).
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DEFAULT_WEIGHTS, type RankWeights } from '../src/summarize/rank'
+import { ABLATIONS } from './eval/ablation'
+import {
+  type EvalSystem,
+  evaluate,
+  type PreparedArticle,
+  prepare,
+  readEvalArticles,
+  type SentenceSetting,
+} from './eval/run'
+import { lead, precis, textRankSystem } from './eval/systems'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const defaultData = path.resolve(repoRoot, '../shared/eval/summarization-dev.jsonl')
+
+/** Sentence budgets per source; a source not listed here gets 3 sentences and reference length. */
+const SETTINGS: Record<string, readonly SentenceSetting[]> = {
+  'cnndm-test': [3, 'ref'],
+  'bbc-news-summary': [3, 'ref'],
+  'orangesum-abstract-test': [1],
+}
+const DEFAULT_SETTINGS: readonly SentenceSetting[] = [3, 'ref']
+
+/** Issue 3's dev targets (ROUGE-1 F1). */
+const TARGETS: readonly { source: string; setting: SentenceSetting; r1: number; label: string }[] =
+  [
+    { source: 'cnndm-test', setting: 3, r1: 41.5, label: 'CNN/DM, 3 sentences' },
+    { source: 'bbc-news-summary', setting: 'ref', r1: 86, label: 'BBC, reference length' },
+    { source: 'orangesum-abstract-test', setting: 1, r1: 30, label: 'OrangeSum (fr), 1 sentence' },
+  ]
+
+const args = process.argv.slice(2)
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const valueFlags = new Set(['--weights'])
+const positional = args.filter((a, i) => !a.startsWith('--') && !valueFlags.has(args[i - 1] ?? ''))
+const file = positional[0] ?? (existsSync(defaultData) ? defaultData : undefined)
+if (file === undefined || !existsSync(file)) {
+  console.error(
+    file === undefined
+      ? `No eval data: ${defaultData} does not exist. Pass a JSONL file: npm run eval -- <file.jsonl>`
+      : `No such file: ${file}`
+  )
+  process.exit(2)
+}
+
+const weightsJson = flag('--weights')
+const weights: RankWeights = {
+  ...DEFAULT_WEIGHTS,
+  ...(weightsJson ? (JSON.parse(weightsJson) as Partial<RankWeights>) : {}),
+}
+
+const articles = readEvalArticles(file).map(prepare)
+const bySource = new Map<string, PreparedArticle[]>()
+for (const a of articles) bySource.set(a.source, [...(bySource.get(a.source) ?? []), a])
+
+const f = (x: number): string => x.toFixed(2)
+const settingLabel = (s: SentenceSetting): string => (s === 'ref' ? 'ref' : String(s))
+
+console.log(`# Précis summarizer eval — ${path.basename(file)}, ${articles.length} articles`)
+console.log(
+  '# ROUGE F1 ×100 (harness tokenization: NFKC, lowercase, letter/digit runs, CJK per char, no stemming)'
+)
+if (weightsJson) console.log(`# weights: ${JSON.stringify(weights)}`)
+
+if (args.includes('--ablation')) runAblation()
+else runMain()
+
+function runMain(): void {
+  const results = new Map<string, number>()
+  for (const [source, list] of bySource) {
+    const settings = SETTINGS[source] ?? DEFAULT_SETTINGS
+    console.log(
+      `\n## ${source} — ${list.length} articles (${[...new Set(list.map((a) => a.lang))].join(', ')})`
+    )
+    console.log(
+      '\n| system | sentences | R-1 | R-2 | R-Lsum | words | R-1 cut | R-2 cut | R-Lsum cut |'
+    )
+    console.log('|---|---|---|---|---|---|---|---|---|')
+    for (const setting of settings) {
+      const systems: EvalSystem[] = [
+        { ...lead, name: setting === 'ref' ? 'Lead-k' : `Lead-${setting}` },
+        textRankSystem,
+        precis(weights),
+      ]
+      for (const system of systems) {
+        const row = evaluate(system, list, setting)
+        if (system.name === 'Précis') results.set(`${source}|${setting}`, row.r1)
+        console.log(
+          `| ${system.name} | ${settingLabel(setting)} | ${f(row.r1)} | ${f(row.r2)} | ${f(row.rLsum)} | ${row.words.toFixed(0)} | ${f(row.cut.r1)} | ${f(row.cut.r2)} | ${f(row.cut.rLsum)} |`
+        )
+      }
+    }
+  }
+  const checks = TARGETS.filter((t) => bySource.has(t.source))
+  if (checks.length > 0) {
+    console.log('\n## issue-3 targets (Précis ROUGE-1 F1)\n')
+    for (const t of checks) {
+      const got = results.get(`${t.source}|${t.setting}`) ?? 0
+      console.log(`- ${t.label}: ${f(got)} (target ≥ ${t.r1}) ${got >= t.r1 ? 'met' : 'NOT met'}`)
+    }
+  }
+}
+
+function runAblation(): void {
+  const columns = [
+    { source: 'cnndm-test', setting: 3 as SentenceSetting, label: 'CNN/DM 3' },
+    { source: 'cnndm-test', setting: 'ref' as SentenceSetting, label: 'CNN/DM ref' },
+    { source: 'bbc-news-summary', setting: 3 as SentenceSetting, label: 'BBC 3' },
+    { source: 'bbc-news-summary', setting: 'ref' as SentenceSetting, label: 'BBC ref' },
+    { source: 'orangesum-abstract-test', setting: 1 as SentenceSetting, label: 'OrangeSum 1' },
+  ].filter((c) => bySource.has(c.source))
+  console.log('\n## ablation — ROUGE-1 F1 (R-2 in brackets), outputs not cut\n')
+  console.log(`| variant | ${columns.map((c) => c.label).join(' | ')} |`)
+  console.log(`|---|${columns.map(() => '---').join('|')}|`)
+  for (const variant of ABLATIONS) {
+    const system: EvalSystem =
+      variant.system ??
+      precis({ ...DEFAULT_WEIGHTS, ...variant.weights }, variant.name, variant.stopwords)
+    const cells = columns.map((c) => {
+      const row = evaluate(system, bySource.get(c.source) ?? [], c.setting, {
+        lsum: false,
+        cut: false,
+      })
+      return `${f(row.r1)} (${f(row.r2)})`
+    })
+    console.log(`| ${variant.name} | ${cells.join(' | ')} |`)
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Budgeted selection: turns sentence scores into a summary that fits a budget.
+ *
+ * Greedy by score with maximal marginal relevance (a candidate loses `redundancy × its highest
+ * similarity to what is already chosen`), skipping whatever would break a limit, so a budget is
+ * filled with whole sentences and never exceeded.
+ *
+ * @module
+ */
+import type { SentenceSpan } from '../text/sentences'
+import type { ArticleModel } from './document'
+import type { Budget } from './lengths'
+import type { SimilarityRows } from './rank'
+
+/**
+ * What renders between two summary sentences: nothing after a full-width terminal (Chinese and
+ * Japanese run sentences together), one space otherwise.
+ */
+export function separatorAfter(text: string, end: number): string {
+  const last = text.charCodeAt(end - 1)
+  if (isFullWidthEnd(last)) return ''
+  // “…。” — a Western closing quote after a full-width stop, as Chinese text often has it.
+  if ((last === 0x201d || last === 0x2019) && end >= 2 && isFullWidthEnd(text.charCodeAt(end - 2)))
+    return ''
+  return ' '
+}
+
+function isFullWidthEnd(code: number): boolean {
+  // 。！？ and the full-width closers that may follow them: 」』）】〉》”
+  return (
+    code === 0x3002 ||
+    code === 0xff01 ||
+    code === 0xff1f ||
+    code === 0x300d ||
+    code === 0x300f ||
+    code === 0xff09 ||
+    code === 0x3011 ||
+    code === 0x3009 ||
+    code === 0x300b ||
+    code === 0xff0e
+  )
+}
+
+/** The running size of a selection, checked against a budget. */
+type Tally = { count: number; words: number; chars: number; last: number }
+
+/**
+ * Picks sentence indices for one budget.
+ *
+ * @param order - selectable sentences by descending score, ties by index.
+ * @param seed - a previous (smaller) selection to start from; used only when it fits, which is
+ *   what keeps nested lengths nested.
+ * @returns indices in the order they were chosen (not article order); empty when no whole
+ *   sentence fits.
+ */
+export function selectSentences(
+  model: ArticleModel,
+  similarity: SimilarityRows,
+  scores: Float64Array,
+  order: readonly number[],
+  budget: Budget,
+  seed: readonly number[],
+  redundancy: number
+): number[] {
+  const maxSentences = budget.sentences ?? Number.POSITIVE_INFINITY
+  const maxWords = budget.words ?? Number.POSITIVE_INFINITY
+  const maxChars = budget.characters ?? Number.POSITIVE_INFINITY
+  const { spans, wordCounts, text } = model
+  const seps = separatorLengths(text, spans)
+
+  const picked: number[] = []
+  const chosen = new Uint8Array(spans.length)
+  const tally: Tally = { count: 0, words: 0, chars: 0, last: -1 }
+
+  const fits = (i: number): boolean => {
+    if (tally.count + 1 > maxSentences) return false
+    if (tally.words + (wordCounts[i] as number) > maxWords) return false
+    return tally.chars + addedChars(spans, seps, tally, i) <= maxChars
+  }
+  const add = (i: number): void => {
+    tally.chars += addedChars(spans, seps, tally, i)
+    tally.words += wordCounts[i] as number
+    tally.count++
+    if (i > tally.last) tally.last = i
+    chosen[i] = 1
+    picked.push(i)
+  }
+
+  if (seedFits(model, seps, seed, maxSentences, maxWords, maxChars)) for (const i of seed) add(i)
+
+  if (redundancy <= 0) {
+    for (const i of order) {
+      if (tally.count >= maxSentences) break
+      if (chosen[i] === 0 && fits(i)) add(i)
+    }
+    return picked
+  }
+
+  // MMR: keep each candidate's highest similarity to the chosen set, updated once per pick.
+  const maxSim = new Float64Array(spans.length)
+  const note = (i: number): void => {
+    const row = similarity.row(i)
+    for (let j = 0; j < row.length; j++)
+      if ((row[j] as number) > (maxSim[j] as number)) maxSim[j] = row[j] as number
+  }
+  for (const i of picked) note(i)
+  while (tally.count < maxSentences) {
+    let best = -1
+    let bestValue = Number.NEGATIVE_INFINITY
+    for (const j of order) {
+      if (chosen[j] === 1 || !fits(j)) continue
+      const value = (scores[j] as number) - redundancy * (maxSim[j] as number)
+      // `order` is by score then index, so strict `>` keeps the earlier sentence on ties.
+      if (value > bestValue) {
+        bestValue = value
+        best = j
+      }
+    }
+    if (best < 0) break
+    add(best)
+    note(best)
+  }
+  return picked
+}
+
+/** Separator length after each sentence (see `separatorAfter`). */
+function separatorLengths(text: string, spans: readonly SentenceSpan[]): Uint8Array {
+  const seps = new Uint8Array(spans.length)
+  for (let i = 0; i < spans.length; i++)
+    seps[i] = separatorAfter(text, (spans[i] as SentenceSpan).end).length
+  return seps
+}
+
+/**
+ * Characters that adding sentence `i` adds to the rendered summary: its length plus one separator
+ * — the separator after whichever of the two is earlier in the article, since the last sentence
+ * of a summary has none.
+ */
+function addedChars(
+  spans: readonly SentenceSpan[],
+  seps: Uint8Array,
+  tally: Tally,
+  i: number
+): number {
+  const span = spans[i] as SentenceSpan
+  const length = span.end - span.start
+  if (tally.count === 0) return length
+  return length + (seps[Math.min(i, tally.last)] as number)
+}
+
+function seedFits(
+  model: ArticleModel,
+  seps: Uint8Array,
+  seed: readonly number[],
+  maxSentences: number,
+  maxWords: number,
+  maxChars: number
+): boolean {
+  if (seed.length === 0 || seed.length > maxSentences) return false
+  let words = 0
+  let chars = 0
+  let last = -1
+  for (const i of seed) {
+    const span = model.spans[i] as SentenceSpan
+    words += model.wordCounts[i] as number
+    chars += span.end - span.start + (seps[i] as number)
+    if (i > last) last = i
+  }
+  chars -= seps[last] as number
+  return words <= maxWords && chars <= maxChars
+}
