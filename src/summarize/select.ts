@@ -41,6 +41,16 @@ function isFullWidthEnd(code: number): boolean {
   )
 }
 
+/**
+ * What each sentence costs against a budget: its words (as `countWords` counts them) and its
+ * characters, measured on the text the reader will see — the input slice, or the caller's
+ * `display` of it (see `SummarizeOptions.display`).
+ */
+export type SentenceSizes = {
+  readonly words: ArrayLike<number>
+  readonly chars: ArrayLike<number>
+}
+
 /** The running size of a selection, checked against a budget. */
 type Tally = { count: number; words: number; chars: number; last: number }
 
@@ -55,6 +65,7 @@ type Tally = { count: number; words: number; chars: number; last: number }
  */
 export function selectSentences(
   model: ArticleModel,
+  sizes: SentenceSizes,
   similarity: SimilarityRows,
   scores: Float64Array,
   order: readonly number[],
@@ -65,7 +76,8 @@ export function selectSentences(
   const maxSentences = budget.sentences ?? Number.POSITIVE_INFINITY
   const maxWords = budget.words ?? Number.POSITIVE_INFINITY
   const maxChars = budget.characters ?? Number.POSITIVE_INFINITY
-  const { spans, wordCounts, text } = model
+  const { spans, text } = model
+  const { words: wordCounts } = sizes
   const seps = separatorLengths(text, spans)
 
   const picked: number[] = []
@@ -75,10 +87,10 @@ export function selectSentences(
   const fits = (i: number): boolean => {
     if (tally.count + 1 > maxSentences) return false
     if (tally.words + (wordCounts[i] as number) > maxWords) return false
-    return tally.chars + addedChars(spans, seps, tally, i) <= maxChars
+    return tally.chars + addedChars(sizes, seps, tally, i) <= maxChars
   }
   const add = (i: number): void => {
-    tally.chars += addedChars(spans, seps, tally, i)
+    tally.chars += addedChars(sizes, seps, tally, i)
     tally.words += wordCounts[i] as number
     tally.count++
     if (i > tally.last) tally.last = i
@@ -86,7 +98,7 @@ export function selectSentences(
     picked.push(i)
   }
 
-  if (seedFits(model, seps, seed, maxSentences, maxWords, maxChars)) for (const i of seed) add(i)
+  if (seedFits(sizes, seps, seed, maxSentences, maxWords, maxChars)) for (const i of seed) add(i)
 
   if (redundancy <= 0) {
     for (const i of order) {
@@ -136,20 +148,14 @@ function separatorLengths(text: string, spans: readonly SentenceSpan[]): Uint8Ar
  * — the separator after whichever of the two is earlier in the article, since the last sentence
  * of a summary has none.
  */
-function addedChars(
-  spans: readonly SentenceSpan[],
-  seps: Uint8Array,
-  tally: Tally,
-  i: number
-): number {
-  const span = spans[i] as SentenceSpan
-  const length = span.end - span.start
+function addedChars(sizes: SentenceSizes, seps: Uint8Array, tally: Tally, i: number): number {
+  const length = sizes.chars[i] as number
   if (tally.count === 0) return length
   return length + (seps[Math.min(i, tally.last)] as number)
 }
 
 function seedFits(
-  model: ArticleModel,
+  sizes: SentenceSizes,
   seps: Uint8Array,
   seed: readonly number[],
   maxSentences: number,
@@ -161,9 +167,8 @@ function seedFits(
   let chars = 0
   let last = -1
   for (const i of seed) {
-    const span = model.spans[i] as SentenceSpan
-    words += model.wordCounts[i] as number
-    chars += span.end - span.start + (seps[i] as number)
+    words += sizes.words[i] as number
+    chars += (sizes.chars[i] as number) + (seps[i] as number)
     if (i > last) last = i
   }
   chars -= seps[last] as number

@@ -4,7 +4,14 @@ import { splitSentences } from '../text/sentences'
 import { countWords } from '../text/words'
 import { isBoilerplate } from './boilerplate'
 import { type LengthRequest, NAMED_LENGTHS } from './lengths'
-import { ELLIPSIS, renderSummary, summarize } from './summarize'
+import {
+  type Display,
+  ELLIPSIS,
+  renderSummary,
+  type ScoredSentence,
+  type SummarySelection,
+  summarize,
+} from './summarize'
 
 const word = fc.stringMatching(/^[a-z]{1,9}$/)
 const sentence = fc
@@ -175,5 +182,98 @@ test.prop([fc.array(sentence, { minLength: 1, maxLength: 20 }), fc.integer({ min
       .map((s) => text.slice(s.start, s.end))
       .filter((s) => !isBoilerplate(s) && /[.!?][\s"'”’»)\]]*$/u.test(s)).length
     expect(summary?.sentences.length).toBe(selectable)
+  }
+)
+
+/**
+ * Displays that change the text the reader sees, as glossary rendering does: per word (chosen by
+ * a hash of the word and a seed) kept, lengthened ("Xian" → "Xian'n", still one word), shortened
+ * to its first character, or split in two words; and one that ignores the text altogether, so
+ * that displayed sizes need not grow with the range.
+ */
+function displayFor(text: string, seed: number, kind: 'words' | 'arbitrary'): Display {
+  if (kind === 'arbitrary')
+    return (offset, length) =>
+      `${'ab '.repeat(((offset * 7 + length * 3 + seed) >>> 0) % 11).trim()}.`
+  return (offset, length) =>
+    text.slice(offset, offset + length).replace(/[\p{L}\p{N}]+/gu, (word) => {
+      let h = seed
+      for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0
+      const first = Array.from(word)[0] ?? word
+      switch ((h >>> 0) % 4) {
+        case 1:
+          return `${word}'${word.slice(-1)}`
+        case 2:
+          return first
+        case 3:
+          return `${first} ${word}`
+        default:
+          return word
+      }
+    })
+}
+
+const displayKind = fc.constantFrom<'words' | 'arbitrary'>('words', 'words', 'arbitrary')
+
+test.prop([fc.oneof(article, anyText), lengths, language, fc.integer(), displayKind])(
+  'counts budgets on the displayed text when a display function is given',
+  (text, requested, lang, seed, kind) => {
+    const display = displayFor(text, seed, kind)
+    const result = summarize(text, { language: lang, lengths: requested, display })
+    const spans = splitSentences(text, lang)
+    result.summaries.forEach((summary, k) => {
+      const request = requested[k] as LengthRequest
+      const b = typeof request === 'string' ? NAMED_LENGTHS[request] : request
+      let previous = -1
+      for (const s of summary.sentences) {
+        const span = spans[s.index]
+        expect(s.offset).toBe(span?.start)
+        if (!summary.truncated) expect(s.offset + s.length).toBe(span?.end)
+        expect(s.index).toBeGreaterThan(previous)
+        previous = s.index
+      }
+      const rendered = renderSummary(text, summary, display)
+      if (summary.truncated) {
+        const s = summary.sentences[0] as ScoredSentence
+        expect(rendered).toBe(display(s.offset, s.length) + ELLIPSIS)
+      }
+      expect(summary.sentences.length).toBeLessThanOrEqual(b.sentences ?? Number.POSITIVE_INFINITY)
+      expect(countWords(rendered, lang)).toBeLessThanOrEqual(b.words ?? Number.POSITIVE_INFINITY)
+      expect(rendered.length).toBeLessThanOrEqual(b.characters ?? Number.POSITIVE_INFINITY)
+    })
+  }
+)
+
+test.prop([fc.oneof(article, anyText), language, fc.integer(), displayKind])(
+  'nests short ⊆ medium ⊆ long with a display function',
+  (text, lang, seed, kind) => {
+    const display = displayFor(text, seed, kind)
+    const result = summarize(text, {
+      language: lang,
+      lengths: ['long', 'short', 'medium', { words: 12 }, { characters: 90 }],
+      display,
+    })
+    const [long, short, medium] = result.summaries.map(
+      (s) => new Set(s.sentences.map((x) => x.index))
+    )
+    for (const i of short ?? []) expect(medium?.has(i)).toBe(true)
+    for (const i of medium ?? []) expect(long?.has(i)).toBe(true)
+  }
+)
+
+/** Spaced scripts only: there a prefix's word count is exact, so both cut searches agree. */
+const spacedLanguage = fc.constantFrom('en', 'fr', 'de', 'ru', 'und')
+
+test.prop([article, lengths, spacedLanguage])(
+  'gives the same result with the identity display as without one',
+  (text, requested, lang) => {
+    const identity: Display = (offset, length) => text.slice(offset, offset + length)
+    const plain = summarize(text, { language: lang, lengths: requested })
+    const shown = summarize(text, { language: lang, lengths: requested, display: identity })
+    expect(shown).toEqual(plain)
+    plain.summaries.forEach((summary, k) => {
+      const withIdentity = renderSummary(text, shown.summaries[k] as SummarySelection, identity)
+      expect(withIdentity).toBe(renderSummary(text, summary))
+    })
   }
 )

@@ -142,4 +142,46 @@ describe('summarize', () => {
       expect(countWords(renderSummary(text, summary), 'en')).toBeLessThanOrEqual(budget.words)
     })
   })
+
+  describe('with a display function (glossary preferred terms)', () => {
+    const first = 'Xian opened its sixth metro line on Monday.'
+    const text = `${first} The UK firm that built it hired 400 people.`
+    // What a glossary would show: "Xian" as "Xi'an", "UK" as "United Kingdom". `first` starts
+    // `text`, so the same display serves both.
+    const display = (offset: number, length: number): string =>
+      text
+        .slice(offset, offset + length)
+        .replace(/\bXian\b/g, "Xi'an")
+        .replace(/\bUK\b/g, 'United Kingdom')
+
+    it('counts characters on the displayed sentence, and cuts on it', () => {
+      const lengths = [{ characters: first.length }]
+      const plain = summarize(first, { language: 'en', lengths }).summaries[0]
+      expect(renderSummary(first, plain as SummarySelection)).toBe(first)
+      // Displayed, the sentence is one character longer: it no longer fits whole.
+      const shown = summarize(first, { language: 'en', lengths, display }).summaries[0]
+      expect(shown?.truncated).toBe(true)
+      expect(renderSummary(first, shown as SummarySelection, display)).toBe(
+        `Xi'an opened its sixth metro line on${ELLIPSIS}`
+      )
+    })
+
+    it('counts words on the displayed sentences', () => {
+      // 17 words as written, 18 as displayed ("United Kingdom").
+      const lengths = [{ words: 17 }]
+      const plain = summarize(text, { language: 'en', lengths }).summaries[0]
+      expect(plain?.sentences).toHaveLength(2)
+      const shown = summarize(text, { language: 'en', lengths, display }).summaries[0]
+      expect(shown?.sentences).toHaveLength(1)
+      const rendered = renderSummary(text, shown as SummarySelection, display)
+      expect(countWords(rendered, 'en')).toBeLessThanOrEqual(17)
+    })
+
+    it('renders a cut sentence as the display of its kept part', () => {
+      const shown = summarize(first, { language: 'en', lengths: [{ words: 3 }], display })
+        .summaries[0] as SummarySelection
+      expect(shown.truncated).toBe(true)
+      expect(renderSummary(first, shown, display)).toBe(`Xi'an opened its${ELLIPSIS}`)
+    })
+  })
 })

@@ -17,7 +17,7 @@ import {
   scoreSentences,
   sentenceFeatures,
 } from './rank'
-import { selectSentences, separatorAfter } from './select'
+import { type SentenceSizes, selectSentences, separatorAfter } from './select'
 import { stopwordsFor } from './stopwords'
 
 /** A sentence of the input with its score. Offsets are UTF-16 units into the summarized text. */
@@ -52,7 +52,19 @@ export type SummarizeOptions = {
   /** The headline, when the caller has it separately from the body. */
   readonly title?: string
   readonly lengths: readonly LengthRequest[]
+  /**
+   * How the summary will show the input range `[offset, offset + length)` when that differs
+   * from the slice — e.g. glossary preferred terms in place of variants ("Xian" shown as
+   * "Xi'an"). When given, word and character budgets (and where a cut sentence is cut) are
+   * counted on `display(offset, length)` of each sentence instead of on the slice; pass the same
+   * function to `renderSummary`. It is called with sentence ranges and, for a cut sentence, with
+   * prefixes of one that end at a word; it must be deterministic. Ranking still reads the input.
+   */
+  readonly display?: Display
 }
+
+/** Renders the input range `[offset, offset + length)` as the reader sees it. */
+export type Display = (offset: number, length: number) => string
 
 export type SummarizeResult = {
   /** Number of sentences found in the text. */
@@ -81,8 +93,9 @@ export function createSummarizer(
  * Summarizes `text` once per requested length.
  *
  * Guarantees (property-tested): every sentence is a slice of `text`; sentences are in article
- * order; summaries of nested named lengths are nested; no budget is ever exceeded; boilerplate
- * is never selected; the result depends only on the arguments.
+ * order; summaries of nested named lengths are nested; no budget is ever exceeded (counted on
+ * the displayed text when `options.display` is given); boilerplate is never selected; the result
+ * depends only on the arguments.
  */
 export const summarize: Summarizer = createSummarizer()
 
@@ -95,6 +108,8 @@ function summarizeWith(
   const model = analyzeArticle(text, options.language, options.title, stopwordsOf)
   const features = sentenceFeatures(model, weights)
   const similarity = createSimilarityRows(model, features.vectors)
+  const { display } = options
+  const sizes = sentenceSizes(model, display)
   const lengths = resolveLengths(options.lengths)
   // Grow summaries from the smallest budget to the largest, each seeded with the previous
   // selection when it fits: that is what keeps short ⊆ medium ⊆ long.
@@ -110,9 +125,10 @@ function summarizeWith(
     const scores = scoreSentences(features, weights, summarySentences(length.budget, features))
     const order = rankOrder(model, scores)
     const picked =
-      cutSentence < 0 || fitsWhole(model, cutSentence, length)
+      cutSentence < 0 || fitsWhole(sizes, cutSentence, length)
         ? selectSentences(
             model,
+            sizes,
             similarity,
             scores,
             order,
@@ -134,7 +150,8 @@ function summarizeWith(
       }
     } else {
       const target = cutSentence >= 0 ? cutSentence : order[0]
-      const cut = target === undefined ? undefined : truncate(length, target, model, scores)
+      const cut =
+        target === undefined ? undefined : truncate(length, target, model, scores, display)
       results[position] = cut ?? { name: length.name, sentences: [], truncated: false }
       if (cut !== undefined && target !== undefined) cutSentence = target
     }
@@ -167,26 +184,56 @@ function scored(model: ArticleModel, scores: Float64Array, i: number): ScoredSen
   }
 }
 
+/**
+ * Words and characters of every sentence as the reader will see them: the model's counts of the
+ * slices, or counts of `display(offset, length)` (only selectable sentences can be chosen, so
+ * only they are displayed).
+ */
+function sentenceSizes(model: ArticleModel, display: Display | undefined): SentenceSizes {
+  const { spans, language } = model
+  const chars = new Int32Array(spans.length)
+  if (display === undefined) {
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i] as { start: number; end: number }
+      chars[i] = span.end - span.start
+    }
+    return { words: model.wordCounts, chars }
+  }
+  const words = Int32Array.from(model.wordCounts)
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as { start: number; end: number }
+    if (model.selectable[i] !== 1) {
+      chars[i] = span.end - span.start
+      continue
+    }
+    const shown = display(span.start, span.end - span.start)
+    words[i] = countWords(shown, language)
+    chars[i] = shown.length
+  }
+  return { words, chars }
+}
+
 /** `true` when sentence `i` alone fits the length's budget. */
-function fitsWhole(model: ArticleModel, i: number, length: Length): boolean {
-  const span = model.spans[i] as { start: number; end: number }
+function fitsWhole(sizes: SentenceSizes, i: number, length: Length): boolean {
   const { budget } = length
   return (
     (budget.sentences ?? 1) >= 1 &&
-    (model.wordCounts[i] as number) <= (budget.words ?? Number.POSITIVE_INFINITY) &&
-    span.end - span.start <= (budget.characters ?? Number.POSITIVE_INFINITY)
+    (sizes.words[i] as number) <= (budget.words ?? Number.POSITIVE_INFINITY) &&
+    (sizes.chars[i] as number) <= (budget.characters ?? Number.POSITIVE_INFINITY)
   )
 }
 
 /**
  * No whole sentence fits: keep the start of sentence `i` (the best-ranked one), cut after the
- * last word that fits, plus "…". `undefined` when not even one word fits.
+ * last word that fits, plus "…". `undefined` when not even one word fits. With `display`, a cut
+ * fits when `display(start, kept length)` does.
  */
 function truncate(
   length: Length,
   i: number,
   model: ArticleModel,
-  scores: Float64Array
+  scores: Float64Array,
+  display: Display | undefined
 ): SummarySelection | undefined {
   const { text, language } = model
   // A budget of no sentences (outside the HTTP contract, which asks for ≥ 1) gets nothing.
@@ -194,18 +241,30 @@ function truncate(
   const span = model.spans[i] as { start: number; end: number }
   const maxChars = (length.budget.characters ?? Number.POSITIVE_INFINITY) - ELLIPSIS.length
   const maxWords = length.budget.words ?? Number.POSITIVE_INFINITY
-  const ends: number[] = []
-  forEachWord(text, language, span.start, span.end, (_, wordEnd) => {
-    if (wordEnd - span.start <= maxChars && ends.length < maxWords) ends.push(wordEnd)
-  })
-  // Dictionary segmentation (CJK, Thai) of a prefix can differ from that of the whole sentence:
-  // recount the kept text as the caller will, and give back words until it fits.
-  while (
-    ends.length > 0 &&
-    countWords(text.slice(span.start, ends[ends.length - 1]), language) > maxWords
-  )
-    ends.pop()
-  const end = ends[ends.length - 1]
+  let end: number | undefined
+  if (display === undefined) {
+    const ends: number[] = []
+    forEachWord(text, language, span.start, span.end, (_, wordEnd) => {
+      if (wordEnd - span.start <= maxChars && ends.length < maxWords) ends.push(wordEnd)
+    })
+    // Dictionary segmentation (CJK, Thai) of a prefix can differ from that of the whole
+    // sentence: recount the kept text as the caller will, and give back words until it fits.
+    while (
+      ends.length > 0 &&
+      countWords(text.slice(span.start, ends[ends.length - 1]), language) > maxWords
+    )
+      ends.pop()
+    end = ends[ends.length - 1]
+  } else {
+    const ends: number[] = []
+    forEachWord(text, language, span.start, span.end, (_, wordEnd) => {
+      ends.push(wordEnd)
+    })
+    end = lastFittingEnd(ends, (wordEnd) => {
+      const shown = display(span.start, wordEnd - span.start)
+      return shown.length <= maxChars && countWords(shown, language) <= maxWords
+    })
+  }
   if (end === undefined) return undefined
   return {
     name: length.name,
@@ -215,18 +274,45 @@ function truncate(
 }
 
 /**
+ * The last of `ends` (word ends, in order) for which `fits` holds, found by bisection: the
+ * displayed size of a prefix grows with it almost always, and every answer is checked, so an
+ * odd display can cost a shorter cut but never an overlong one. O(log words) calls of `fits`,
+ * where a scan would display every prefix of a long sentence.
+ */
+function lastFittingEnd(
+  ends: readonly number[],
+  fits: (end: number) => boolean
+): number | undefined {
+  let lo = -1
+  let hi = ends.length
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1
+    if (fits(ends[mid] as number)) lo = mid
+    else hi = mid
+  }
+  return lo < 0 ? undefined : ends[lo]
+}
+
+/**
  * Renders a selection as the text a reader sees: the sentences in article order, separated by a
  * space (nothing after a full-width 。！？), plus "…" when the selection is truncated. Its
- * `length` never exceeds the selection's character budget.
+ * `length` and word count never exceed the selection's budget.
  *
  * @param source - the text the offsets point into.
+ * @param display - the function passed to `summarize` as `SummarizeOptions.display`, if any:
+ *   each sentence is then `display(offset, length)` (a cut one `display(offset, kept length)`).
+ *   Separators follow the input's sentence endings either way.
  */
-export function renderSummary(source: string, selection: SummarySelection): string {
+export function renderSummary(
+  source: string,
+  selection: SummarySelection,
+  display?: Display
+): string {
   let out = ''
   const { sentences } = selection
   for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k] as ScoredSentence
-    out += source.slice(s.offset, s.offset + s.length)
+    out += display ? display(s.offset, s.length) : source.slice(s.offset, s.offset + s.length)
     if (k + 1 < sentences.length) out += separatorAfter(source, s.offset + s.length)
   }
   return selection.truncated ? out + ELLIPSIS : out
