@@ -34,3 +34,25 @@ export const DetectionSchema = z
     alternatives: z.array(z.object({ language: z.string(), confidence: z.number().min(0).max(1) })),
   })
   .openapi('Detection')
+
+const MissedTermSchema = z
+  .object({
+    source: z.string().openapi({ description: 'The term as found in the source text.' }),
+    target: z.string().openapi({ description: 'The target term the glossary asks for.' }),
+  })
+  .openapi('MissedTerm')
+
+/** How a glossary was applied to one translated text. */
+export const TerminologySchema = z
+  .object({
+    expected: z.number().int().openapi({
+      description: 'Glossary occurrences found in the source that have a term in the target.',
+    }),
+    applied: z.number().int().openapi({
+      description: 'Of those, how many have their target term in `text` (counted on the output).',
+    }),
+    missed: z.array(MissedTermSchema).openapi({
+      description: 'One item per occurrence not applied; `expected = applied + missed.length`.',
+    }),
+  })
+  .openapi('TerminologyReport')

@@ -1,8 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { textCacheKey } from '../cache/key'
+import { findTerms, replaceWithPreferred, termOccurrences } from '../glossary'
+import type { Glossary, TermMatch } from '../glossary/types'
 import { cachedResult } from '../http/conditional'
-import { cachedResultHeaders, problemResponses } from '../http/openapi'
+import type { AppEnv } from '../http/env'
+import { cachedResultHeaders, problemResponse, problemResponses } from '../http/openapi'
 import { ApiError } from '../http/problem'
+import { providerApiError } from '../http/provider-error'
 import { createRouter } from '../http/router'
 import { languageByCode } from '../langid/codes'
 import { type Detection, detectLanguage } from '../langid/detect'
@@ -14,8 +19,16 @@ import {
   summarize,
 } from '../summarize/summarize'
 import { countWords } from '../text/words'
+import { type TargetTranslation, translateToTargets } from '../translate/batch'
+import { isProviderError } from '../translate/errors'
+import { PROVIDER_NAMES } from '../translate/providers/index'
+import type { TranslationProvider } from '../translate/types'
 import { ALGORITHM_VERSIONS } from '../version'
-import { DetectionSchema, LanguageCodeSchema, TextSchema } from './schemas'
+import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
+import { DetectionSchema, LanguageCodeSchema, TerminologySchema, TextSchema } from './schemas'
+
+/** Most target languages for the translations of one summarize request. */
+export const MAX_SUMMARY_TARGETS = 5
 
 const BudgetSchema = z
   .object({
@@ -59,6 +72,23 @@ export const SummarizeRequestSchema = z
       .max(10)
       .default([...DEFAULT_LENGTHS] as LengthRequest[])
       .openapi({ description: 'One summary per entry, in this order.' }),
+    glossary: z.string().min(1).max(64).nullable().optional().openapi({
+      description:
+        'Glossary whose terms are reported in `terms` and written as preferred terms in the summaries. Absent: the deployment default (`DEFAULT_GLOSSARY`); `null`: none.',
+      example: 'news-central-asia',
+    }),
+    translate: z
+      .array(LanguageCodeSchema)
+      .max(MAX_SUMMARY_TARGETS)
+      .refine((targets) => new Set(targets).size === targets.length, 'must not repeat a language')
+      .optional()
+      .openapi({
+        description: `Up to ${MAX_SUMMARY_TARGETS} languages to translate every summary into, with the glossary enforced.`,
+        example: ['es'],
+      }),
+    provider: z.enum(PROVIDER_NAMES).optional().openapi({
+      description: 'Translation engine for `translate`. Absent: the deployment default.',
+    }),
   })
   .strict()
   .openapi('SummarizeRequest')
@@ -90,12 +120,37 @@ const SummarySchema = z
         'True when no whole sentence fit the budget and the best one was cut at a word boundary ("…").',
     }),
     sentences: z.array(SentenceSchema),
+    translations: z
+      .record(z.string(), z.object({ text: z.string(), terminology: TerminologySchema }))
+      .optional()
+      .openapi({ description: 'Only when `translate` was sent: the summary in each language.' }),
   })
   .openapi('Summary')
+
+const TermSchema = z
+  .object({
+    concept: z.string().openapi({ example: 'xi-an' }),
+    preferred: z
+      .string()
+      .openapi({ description: 'The glossary’s preferred term.', example: "Xi'an" }),
+    found: z
+      .string()
+      .openapi({ description: 'The text as written in the input.', example: 'Xian' }),
+    offset: z.number().int().openapi({ description: 'UTF-16 offset into the submitted text.' }),
+    length: z.number().int(),
+  })
+  .openapi('TermOccurrence')
 
 export const SummarizeResponseSchema = z
   .object({
     language: DetectionSchema,
+    glossary: z
+      .object({ id: z.string(), version: z.string() })
+      .nullable()
+      .openapi({ description: 'The glossary applied, or `null`.' }),
+    terms: z.array(TermSchema).openapi({
+      description: 'Every glossary term occurrence in the input, in text order.',
+    }),
     sentenceCount: z.number().int(),
     summaries: z.array(SummarySchema),
   })
@@ -120,11 +175,25 @@ const route = createRoute({
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
+    422: problemResponse(
+      '`invalid_request` (schema; `errors` names each field), `unknown_glossary` (`#/glossary`), and with `translate`: `language_not_detected`, `unsupported_language_pair`, `provider_not_configured`.'
+    ),
+    502: problemResponse('With `translate`: the engine is unreachable (`provider_unavailable`).'),
+    504: problemResponse(
+      'With `translate`: the engine did not answer in time (`provider_timeout`).'
+    ),
   },
 })
 
 /** What is stored in KV: the computed result, before the texts are sliced out of the input. */
-type StoredSummaries = { detection: Detection; result: SummarizeResult }
+type StoredSummaries = {
+  detection: Detection
+  result: SummarizeResult
+  /** Glossary occurrences in the input (offsets into the text as sent). */
+  matches: TermMatch[]
+  /** Per target language, one translation per summary (in summary order). */
+  translations: Record<string, TargetTranslation[]> | null
+}
 
 export const summarizeRoutes = createRouter().openapi(route, async (c) => {
   const body = c.req.valid('json')
@@ -142,33 +211,137 @@ export const summarizeRoutes = createRouter().openapi(route, async (c) => {
   }
   const title = body.title?.normalize('NFC')
   const lengths = resolveLengths(body.lengths)
+  const glossary = await resolveGlossary(c, body.glossary)
+  const targets = (body.translate ?? []).map(canonicalTag)
+  const provider = targets.length > 0 ? resolveEngine(c, body.provider) : undefined
   const key = await textCacheKey(
     'summarize',
-    `${ALGORITHM_VERSIONS.summarize}+${ALGORITHM_VERSIONS.detect}`,
-    { title: title ?? null, language: body.language, lengths },
+    `${ALGORITHM_VERSIONS.summarize}+${ALGORITHM_VERSIONS.detect}+${ALGORITHM_VERSIONS.translate}`,
+    {
+      title: title ?? null,
+      language: body.language,
+      lengths,
+      glossary: glossary ? `${glossary.id}@${glossary.version}` : null,
+      translate: targets,
+      provider: provider?.name ?? null,
+    },
     body.text
   )
   return cachedResult<StoredSummaries>(c, {
     key,
-    compute: () => {
+    compute: async () => {
       const detection =
         body.language === 'auto' ? detectLanguage(body.text) : declaredLanguage(body.language)
+      const matches = glossary ? findTerms(glossary, body.text, detection.language) : []
+      const display = preferredTerms(body.text, matches)
       const result = summarize(body.text, {
         language: detection.language,
         lengths: body.lengths,
         ...(title !== undefined ? { title } : {}),
+        ...(display ? { display } : {}),
       })
-      return { detection, result }
+      let translations: StoredSummaries['translations'] = null
+      if (provider) {
+        if (detection.language === 'und') {
+          throw new ApiError(
+            'language_not_detected',
+            'The language of the text could not be detected, so it cannot be translated; send "language".',
+            { errors: [{ pointer: '#/text', message: 'language not detected' }] }
+          )
+        }
+        const texts = result.summaries.map((s) => renderSummary(body.text, s, display))
+        translations = await translateSummaries(c, texts, detection.language, targets, {
+          provider,
+          glossary,
+        })
+      }
+      return { detection, result, matches, translations }
     },
-    render: (stored): SummarizeResponse => ({
-      language: { ...stored.detection, alternatives: [...stored.detection.alternatives] },
-      sentenceCount: stored.result.sentenceCount,
-      summaries: stored.result.summaries.map((s) =>
-        render(body.text, s, stored.detection.language)
-      ),
-    }),
+    render: (stored): SummarizeResponse => {
+      const display = preferredTerms(body.text, stored.matches)
+      return {
+        language: { ...stored.detection, alternatives: [...stored.detection.alternatives] },
+        glossary: glossary ? { id: glossary.id, version: glossary.version } : null,
+        terms: termOccurrences(stored.matches),
+        sentenceCount: stored.result.sentenceCount,
+        summaries: stored.result.summaries.map((s, i) => ({
+          ...render(body.text, s, stored.detection.language, display),
+          ...(stored.translations ? { translations: translationsOf(stored.translations, i) } : {}),
+        })),
+      }
+    },
   })
 })
+
+/**
+ * How a sentence is shown: its input slice with glossary variants and forbidden terms replaced
+ * by the preferred term. `undefined` when there is nothing to replace.
+ */
+function preferredTerms(
+  text: string,
+  matches: readonly TermMatch[]
+): ((offset: number, length: number) => string) | undefined {
+  if (!matches.some((m) => m.kind !== 'preferred')) return undefined
+  return (offset, length) =>
+    replaceWithPreferred(text.slice(offset, offset + length), matches, offset)
+}
+
+/** Translates the summaries (empty ones stay empty), turning engine failures into problems. */
+async function translateSummaries(
+  c: Context<AppEnv>,
+  texts: readonly string[],
+  source: string,
+  targets: readonly string[],
+  options: { provider: TranslationProvider; glossary: Glossary | null }
+): Promise<Record<string, TargetTranslation[]>> {
+  const nonEmpty = texts.flatMap((t, i) => (t.trim() === '' ? [] : [i]))
+  let translated: Record<string, TargetTranslation[]>
+  try {
+    translated = await translateToTargets(
+      nonEmpty.map((i) => texts[i] ?? ''),
+      source,
+      targets,
+      { ...options, timeoutMs: c.var.services.config.translation.timeoutMs }
+    )
+  } catch (error) {
+    if (isProviderError(error)) {
+      c.var.services.log('translation_failed', { provider: error.provider, kind: error.kind })
+      throw providerApiError(error)
+    }
+    throw error
+  }
+  const empty: TargetTranslation = {
+    text: '',
+    terminology: { expected: 0, applied: 0, missed: [] },
+  }
+  const out: Record<string, TargetTranslation[]> = {}
+  for (const target of targets) {
+    const byIndex = new Map(nonEmpty.map((i, k) => [i, translated[target]?.[k] ?? empty]))
+    out[target] = texts.map((_, i) => byIndex.get(i) ?? empty)
+  }
+  return out
+}
+
+function translationsOf(
+  translations: Record<string, TargetTranslation[]>,
+  summary: number
+): NonNullable<SummarizeResponse['summaries'][number]['translations']> {
+  const out: NonNullable<SummarizeResponse['summaries'][number]['translations']> = {}
+  for (const [target, list] of Object.entries(translations)) {
+    const t = list[summary]
+    if (!t) continue
+    const { expected, applied, missed } = t.terminology
+    out[target] = {
+      text: t.text,
+      terminology: {
+        expected,
+        applied,
+        missed: missed.map((m) => ({ source: m.source, target: m.target })),
+      },
+    }
+  }
+  return out
+}
 
 /** The caller named the language: no detection, full confidence. */
 function declaredLanguage(code: string): Detection {
@@ -187,9 +360,10 @@ function declaredLanguage(code: string): Detection {
 function render(
   input: string,
   selection: SummarySelection,
-  language: string
-): SummarizeResponse['summaries'][number] {
-  const text = renderSummary(input, selection)
+  language: string,
+  display: ((offset: number, length: number) => string) | undefined
+): Omit<SummarizeResponse['summaries'][number], 'translations'> {
+  const text = renderSummary(input, selection, display)
   return {
     name: selection.name,
     text,

@@ -15,8 +15,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { textCacheKey } from '../cache/key'
-import { ConfigError } from '../config'
-import type { Glossary } from '../glossary/types'
 import { cachedResult, requestDirectives } from '../http/conditional'
 import type { AppEnv } from '../http/env'
 import { problemResponse, problemResponses } from '../http/openapi'
@@ -27,10 +25,11 @@ import { detectLanguage } from '../langid/detect'
 import { sameLanguage, translateItems } from '../translate/batch'
 import { isProviderError, type ProviderError } from '../translate/errors'
 import { listLanguages } from '../translate/list-languages'
-import { PROVIDER_NAMES, type ProviderName } from '../translate/providers/index'
+import { PROVIDER_NAMES } from '../translate/providers/index'
 import type { LanguageSupport, Translation, TranslationProvider } from '../translate/types'
 import { ALGORITHM_VERSIONS } from '../version'
-import { LanguageCodeSchema } from './schemas'
+import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
+import { LanguageCodeSchema, TerminologySchema } from './schemas'
 
 /** Most texts in one request. */
 export const MAX_TRANSLATE_ITEMS = 50
@@ -92,27 +91,6 @@ export const TranslateRequestSchema = z
     }
   })
   .openapi('TranslateRequest')
-
-const MissedTermSchema = z
-  .object({
-    source: z.string().openapi({ description: 'The term as found in the source text.' }),
-    target: z.string().openapi({ description: 'The target term the glossary asks for.' }),
-  })
-  .openapi('MissedTerm')
-
-const TerminologySchema = z
-  .object({
-    expected: z.number().int().openapi({
-      description: 'Glossary occurrences found in the source that have a term in the target.',
-    }),
-    applied: z.number().int().openapi({
-      description: 'Of those, how many have their target term in `text` (counted on the output).',
-    }),
-    missed: z.array(MissedTermSchema).openapi({
-      description: 'One item per occurrence not applied; `expected = applied + missed.length`.',
-    }),
-  })
-  .openapi('TerminologyReport')
 
 const DebugSchema = z
   .object({
@@ -259,56 +237,6 @@ const languagesRoute = createRoute({
     504: problemResponse('No engine answered in time (`provider_timeout`).'),
   },
 })
-
-/** Language tags in canonical case (`EN` → `en`, `pt-br` → `pt-BR`): one cache key per language. */
-function canonicalTag(tag: string): string {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? tag
-  } catch {
-    return tag
-  }
-}
-
-/** The glossary a request asks for: absent → the default, `null` → none. */
-async function resolveGlossary(
-  c: Context<AppEnv>,
-  requested: string | null | undefined
-): Promise<Glossary | null> {
-  const { glossaries, config } = c.var.services
-  const id = requested === undefined ? config.defaultGlossary : requested
-  if (id === null) return null
-  const stored = await glossaries.get(id)
-  if (stored) return stored.glossary
-  if (requested === undefined) {
-    throw new ConfigError(`DEFAULT_GLOSSARY names '${id}', which does not exist.`)
-  }
-  throw new ApiError(
-    'unknown_glossary',
-    `No glossary '${id}'. GET /v1/glossaries lists them; send "glossary": null for none.`,
-    { errors: [{ pointer: '#/glossary', message: `no glossary '${id}'` }] }
-  )
-}
-
-/** The engine a request asks for, or the problem why it cannot have it. */
-function resolveEngine(c: Context<AppEnv>, requested: ProviderName | undefined) {
-  const { translators } = c.var.services
-  const choice = translators.resolve(requested)
-  if (choice.ok) return choice.provider
-  if (requested === undefined) {
-    // The deployment's own default is unusable: an operator problem, not the client's.
-    throw new ConfigError(
-      `TRANSLATION_PROVIDER is '${choice.name}', which is not configured in this deployment.`
-    )
-  }
-  throw new ApiError(
-    'provider_not_configured',
-    `The provider '${choice.name}' is not configured here; available: ${choice.available.join(', ')}.`,
-    {
-      errors: [{ pointer: '#/provider', message: `'${choice.name}' is not configured` }],
-      extensions: { availableProviders: [...choice.available] },
-    }
-  )
-}
 
 /** The source language of each text: detected for `auto`, else the declared one. */
 function resolveSources(texts: readonly string[], source: string, single: boolean): string[] {
