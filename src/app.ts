@@ -60,12 +60,14 @@ export function createApp(options: AppOptions = {}) {
     })(c, next)
   })
 
-  app.route('/', healthRoutes)
-  app.route('/', detectRoutes)
-  app.route('/', summarizeRoutes)
-  app.route('/', glossaryRoutes)
-  app.route('/', translateRoutes)
-  app.route('/', problemRoutes)
+  // Chained so that the type of `routes` carries every route's schema (see `AppType`).
+  const routes = app
+    .route('/', healthRoutes)
+    .route('/', detectRoutes)
+    .route('/', summarizeRoutes)
+    .route('/', glossaryRoutes)
+    .route('/', translateRoutes)
+    .route('/', problemRoutes)
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -143,5 +145,8 @@ export function createApp(options: AppOptions = {}) {
     return problemResponse(c, apiError)
   })
 
-  return app
+  return routes
 }
+
+/** The API's routes and schemas as a type, for the typed client (`src/client.ts`). */
+export type AppType = ReturnType<typeof createApp>
