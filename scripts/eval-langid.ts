@@ -9,6 +9,7 @@
  *
  * Prints, for Précis, plain franc and franc `only` 33 in the same run: accuracy per kind, per
  * language, the top confusion pairs, and (Précis) a reliability table of `confidence` vs accuracy.
+ * `--ablation` adds Précis with components switched off.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -16,10 +17,14 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { franc } from 'franc'
 import { LANGUAGES, languageByFranc } from '../src/langid/codes'
-import { detectLanguage } from '../src/langid/detect'
+import { createDetector, type DetectorConfig, detectLanguage } from '../src/langid/detect'
+import { FRANC_PROFILES } from '../src/langid/franc.generated'
 
 type Row = { lang: string; text: string; kind: string }
-type Detector = { name: string; detect: (text: string) => { language: string; confidence?: number } }
+type Detector = {
+  name: string
+  detect: (text: string) => { language: string; confidence?: number }
+}
 
 const KINDS = ['single_word', 'word_pair', 'sentence', 'paragraph'] as const
 const SHORT: Record<string, string> = {
@@ -36,7 +41,9 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined
 }
 const positional = args.filter(
-  (a, i) => !a.startsWith('--') && !['--limit', '--detectors'].includes(args[i - 1] ?? '')
+  (a, i) =>
+    !a.startsWith('--') &&
+    !['--limit', '--detectors', '--config', '--model'].includes(args[i - 1] ?? '')
 )
 const defaultData = path.resolve(here, '../../shared/eval/langid-dev.jsonl')
 const dataPath = positional[0] ?? (existsSync(defaultData) ? defaultData : undefined)
@@ -69,11 +76,39 @@ const fromFranc = (code: string): string => {
 }
 const only33 = LANGUAGES.map((l) => l.franc)
 
+// `--config '{"francWeight":2}'` evaluates Précis with other settings (for ablations).
+const override = flag('config')
+// `--model file.ts` evaluates another generated model (from `build:langid -- --out file.ts`).
+const modelFile = flag('model')
+const altModel = modelFile
+  ? ((await import(path.resolve(modelFile))) as { MODEL: DetectorConfig['model'] }).MODEL
+  : undefined
+const precis =
+  override || altModel
+    ? createDetector({
+        ...(override ? (JSON.parse(override) as Partial<DetectorConfig>) : {}),
+        ...(altModel ? { model: altModel } : {}),
+      })
+    : (t: string) => detectLanguage(t)
 const detectors: Detector[] = [
-  { name: 'Précis', detect: (t) => detectLanguage(t) },
+  { name: 'Précis', detect: (t) => precis(t) },
   { name: 'franc (plain)', detect: (t) => ({ language: fromFranc(franc(t)) }) },
   { name: 'franc only 33', detect: (t) => ({ language: fromFranc(franc(t, { only: only33 })) }) },
 ]
+// `--ablation` adds Précis variants: each component switched off, and franc's scorer in its place.
+if (args.includes('--ablation')) {
+  detectors.push(
+    { name: 'Précis − pair markers', detect: createDetector({ markerWeight: 0 }) },
+    {
+      name: 'Précis + franc distance (w=1)',
+      detect: createDetector({ franc: FRANC_PROFILES, francWeight: 1 }),
+    },
+    {
+      name: 'script rules + franc profiles',
+      detect: createDetector({ franc: FRANC_PROFILES, ngram: false, markerWeight: 0 }),
+    }
+  )
+}
 const picked = flag('detectors')?.split(',')
 const active = picked
   ? detectors.filter((d) => picked.some((p) => d.name.toLowerCase().startsWith(p.toLowerCase())))
@@ -153,7 +188,13 @@ if (!first) process.exit(0)
 
 // Per-kind summary, one line per detector.
 console.log('\n## Macro accuracy per kind (%)\n')
-const head = ['detector', ...first.kinds.map((k) => SHORT[k] ?? k), 'lenient id/ms', 'und %', 'items/s']
+const head = [
+  'detector',
+  ...first.kinds.map((k) => SHORT[k] ?? k),
+  'lenient id/ms',
+  'und %',
+  'items/s',
+]
 console.log(`| ${head.join(' | ')} |`)
 console.log(`|${head.map(() => '---').join('|')}|`)
 for (const r of reports) {

