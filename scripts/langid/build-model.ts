@@ -13,7 +13,8 @@
  *
  * Options: `--orders 1,2,3,4`, `--keep 2:400,3:1500,4:600` (grams kept per language and order;
  * order 1 keeps all), `--weights tess:0.5,udhr:0.4,stop:0.1`, `--shared 3` (drop words listed for
- * that many languages of a script), `--out <file>`.
+ * that many languages of a script), `--epochs 2` (discriminative refinement; 0 = naive Bayes),
+ * `--train-words 30000`, `--rate 1`, `--temperature 4`, `--keep-naive id,ms`, `--out <file>`.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,6 +24,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { data as francData } from 'franc/data.js'
 import { LANGUAGES } from '../../src/langid/codes'
+import { compileGroup, type ModelData } from '../../src/langid/model'
 import { forEachGram, modelWords } from '../../src/langid/text'
 
 const require = createRequire(import.meta.url)
@@ -114,6 +116,13 @@ const WEIGHTS = Object.fromEntries(
     })
 )
 const SHARED_LIMIT = Number(option('shared', '3'))
+/** Refinement: epochs (0 = plain naive Bayes), words per language, step size, softmax temperature. */
+const EPOCHS = Number(option('epochs', '2'))
+const TRAIN_WORDS = Number(option('train-words', '30000'))
+const LEARNING_RATE = Number(option('rate', '1'))
+const TEMPERATURE = Number(option('temperature', '4'))
+const FREE_FLOORS = process.argv.includes('--free-floors')
+const KEEP_NAIVE: readonly string[] = option('keep-naive', 'id,ms').split(',')
 const OUT = option('out', path.join(root, 'src/langid/model.generated.ts'))
 /** Quantization step of log-probabilities, in nats: finer steps barely change accuracy. */
 const STEP = Number(option('step', '0.25'))
@@ -224,6 +233,140 @@ function groupTables(langs: readonly string[], models: ReadonlyMap<string, Langu
   })
 }
 
+/** Deterministic choice of `n` items of `items` (xorshift seeded by `seed`'s characters). */
+function sample(items: readonly string[], n: number, seed: string): string[] {
+  let x = 2463534242
+  for (const ch of seed) x = (x ^ (ch.charCodeAt(0) * 2654435761)) >>> 0
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    x ^= x << 13
+    x >>>= 0
+    x ^= x >>> 17
+    x ^= x << 5
+    x >>>= 0
+    const j = x % (i + 1)
+    ;[out[i], out[j]] = [out[j] as string, out[i] as string]
+  }
+  return out.slice(0, n)
+}
+
+/**
+ * Discriminative refinement: a few epochs of multinomial logistic regression over single words,
+ * starting from the naive-Bayes log-probabilities. Naive Bayes learns how each language's words
+ * look; this pass moves weight onto the grams that tell a word's language apart from its
+ * neighbours' (English -als/-ues against French, Danish -hed against Bokmål -het).
+ */
+function refine(
+  langs: readonly string[],
+  tables: ReturnType<typeof groupTables>,
+  training: ReadonlyMap<string, string[]>
+): ReturnType<typeof groupTables> {
+  const width = langs.length
+  const data: ModelData = { orders: ORDERS, step: STEP, groups: { g: { langs, orders: tables } } }
+  const compiled = compileGroup(data, 'g')
+  if (!compiled) return tables
+  const { index, table } = compiled
+  // Entries a language did not keep stay at its floor unless FREE_FLOORS: they then cost no
+  // space in the stored tables (a run of ' ' compresses to almost nothing).
+  const frozen = new Uint8Array(table.length)
+  if (!FREE_FLOORS) {
+    let offset = 0
+    tables.forEach((t, o) => {
+      const count = t.grams.length / (ORDERS[o] ?? 1)
+      for (let k = 0; k < count; k++) {
+        for (let j = 0; j < width; j++)
+          if (t.levels[j]?.[k] === ' ') frozen[(offset + k) * width + j] = 1
+      }
+      offset += count
+    })
+  }
+  const examples: Array<{ rows: Int32Array; label: number }> = []
+  langs.forEach((lang, label) => {
+    for (const word of training.get(lang) ?? []) {
+      const rows: number[] = []
+      forEachGram(modelWords(word), ORDERS, (g) => {
+        const row = index.get(g)
+        if (row !== undefined) rows.push(row)
+      })
+      if (rows.length > 0) examples.push({ rows: Int32Array.from(rows), label })
+    }
+  })
+  const order = sample(
+    examples.map((_, i) => String(i)),
+    examples.length,
+    'order'
+  ).map(Number)
+  // Indonesian and Malay word lists overlap too much for word-by-word training to separate them
+  // (it learns the lists' noise, and real Indonesian then comes out Malay): their columns keep
+  // the naive-Bayes weights, and the pair markers decide between the two.
+  const keep = langs.map((l) => KEEP_NAIVE.includes(l))
+  const scores = new Float64Array(width)
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    const rate = LEARNING_RATE / (1 + epoch)
+    let errors = 0
+    for (const i of order) {
+      const { rows, label } = examples[i] as { rows: Int32Array; label: number }
+      scores.fill(0)
+      for (const row of rows)
+        for (let j = 0; j < width; j++)
+          scores[j] = (scores[j] as number) + (table[row + j] as number)
+      let max = Number.NEGATIVE_INFINITY
+      let best = 0
+      for (let j = 0; j < width; j++) {
+        if ((scores[j] as number) > max) {
+          max = scores[j] as number
+          best = j
+        }
+      }
+      if (best !== label) errors++
+      let z = 0
+      for (let j = 0; j < width; j++) {
+        scores[j] = Math.exp(((scores[j] as number) - max) / TEMPERATURE)
+        z += scores[j] as number
+      }
+      for (let j = 0; j < width; j++) {
+        if (keep[j]) continue
+        const gradient = (j === label ? 1 : 0) - (scores[j] as number) / z
+        if (Math.abs(gradient) < 1e-3) continue
+        const delta = (rate * gradient) / rows.length
+        for (const row of rows)
+          if (!frozen[row + j]) table[row + j] = (table[row + j] as number) + delta
+      }
+    }
+    process.stderr.write(
+      `[epoch ${epoch + 1}: ${((errors / examples.length) * 100).toFixed(1)}% wrong] `
+    )
+  }
+  // Back to the stored layout: floors stay floors unless training moved them by half a step.
+  let offset = 0
+  return tables.map((t, o) => {
+    const n = ORDERS[o] ?? 1
+    const count = t.grams.length / n
+    const rows = Array.from({ length: count }, (_, k) => (offset + k) * width)
+    offset += count
+    const top = langs.map((_, j) => Math.max(...rows.map((r) => table[r + j] as number)))
+    return {
+      grams: t.grams,
+      levels: langs.map((_, j) =>
+        rows
+          .map((r, k) => {
+            const w = table[r + j] as number
+            if (t.levels[j]?.[k] === ' ' && Math.abs(w - (t.floor[j] as number)) < STEP / 2)
+              return ' '
+            const level = Math.min(
+              MAX_LEVEL,
+              Math.max(0, Math.round(((top[j] as number) - w) / STEP))
+            )
+            return String.fromCharCode(LEVEL_BASE + level)
+          })
+          .join('')
+      ),
+      top: top.map((x) => Math.round(x * 1000) / 1000),
+      floor: t.floor,
+    }
+  })
+}
+
 /** franc's trigram profiles for our languages, most frequent first (franc's own order). */
 function francProfiles(): Record<string, string> {
   const out: Record<string, string> = {}
@@ -243,6 +386,7 @@ try {
   const groups: Record<string, { langs: string[]; orders: ReturnType<typeof groupTables> }> = {}
   for (const [script, langs] of Object.entries(GROUPS)) {
     const models = new Map<string, LanguageOrder[]>()
+    const training = new Map<string, string[]>()
     const lists = new Map(langs.map((l) => [l, tesseractWords(l, tmp)]))
     // Web-crawled word lists carry the same brand names, English words and URLs in every
     // language; a word listed for SHARED_LIMIT or more languages of the script says nothing about
@@ -256,17 +400,23 @@ try {
       const kept = (lists.get(lang) ?? '')
         .split('\n')
         .filter((w) => (spread.get(w.toLowerCase()) ?? 0) < SHARED_LIMIT)
+      training.set(lang, sample(kept, TRAIN_WORDS, lang))
       models.set(
         lang,
         languageModel({
           tess: kept.join('\n'),
+          // (training words for the refinement pass are taken below)
           udhr: udhrText(lang),
           stop: stopwords(lang),
         })
       )
       process.stderr.write(`${lang} `)
     }
-    groups[script] = { langs: [...langs], orders: groupTables(langs, models) }
+    const tables = groupTables(langs, models)
+    groups[script] = {
+      langs: [...langs],
+      orders: EPOCHS > 0 ? refine(langs, tables, training) : tables,
+    }
   }
   process.stderr.write('\n')
   const model = { orders: ORDERS, step: STEP, groups }

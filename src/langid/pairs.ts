@@ -20,6 +20,12 @@ export type PairMarkers = {
   readonly bWords: ReadonlySet<string>
   readonly aEndings: readonly string[]
   readonly bEndings: readonly string[]
+  /**
+   * How much one of a's markers counts relative to one of b's. Below 1 when a's forms also turn
+   * up in b's writing but not the reverse: Malaysian web text borrows Indonesian words (bisa,
+   * karena) far more often than Indonesian text uses Malaysian spellings (kerana, bahawa).
+   */
+  readonly aWeight: number
 }
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean))
@@ -50,6 +56,7 @@ export const PAIRS: readonly PairMarkers[] = [
     `),
     aEndings: ['itas'],
     bEndings: ['iti'],
+    aWeight: 0.4,
   },
   {
     a: 'da',
@@ -66,12 +73,13 @@ export const PAIRS: readonly PairMarkers[] = [
     `),
     aEndings: ['tion', 'hed', 'heden', 'øj', 'ighed'],
     bEndings: ['sjon', 'het', 'heten', 'øy', 'ighet', 'kk'],
+    aWeight: 1,
   },
 ]
 
 /**
- * Evidence for `pair.b` over `pair.a` in `words` (output of `modelWords`): b's markers minus a's.
- * Words on both lists count for neither.
+ * Evidence for `pair.b` over `pair.a` in `words` (output of `modelWords`): b's markers minus a's
+ * (times `aWeight`). Words on both lists count for neither.
  */
 export function markerBalance(pair: PairMarkers, words: string): number {
   let balance = 0
@@ -81,7 +89,7 @@ export function markerBalance(pair: PairMarkers, words: string): number {
       pair.aWords.has(w) || pair.aEndings.some((e) => w.length > e.length + 2 && w.endsWith(e))
     const inB =
       pair.bWords.has(w) || pair.bEndings.some((e) => w.length > e.length + 2 && w.endsWith(e))
-    if (inA !== inB) balance += inB ? 1 : -1
+    if (inA !== inB) balance += inB ? 1 : -pair.aWeight
   }
   return balance
 }
