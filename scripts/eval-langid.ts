@@ -179,6 +179,53 @@ const macro = (r: Report, kind: string, field: 'ok' | 'lenient' | 'und' = 'ok') 
   mean(r.langs.map((l) => acc(r, l, kind, field) ?? 0))
 
 const rows = readRows(dataPath)
+
+// `--calibrate`: fits confidence = σ(a · margin + b) to whether Précis's ranked answers are right
+// (logistic regression, Newton's method), prints a and b for DetectorConfig.calibration, and exits.
+if (args.includes('--calibrate')) {
+  let margin = Number.NaN
+  const detect = createDetector({ onMargin: (m) => (margin = m) })
+  const points: Array<[number, number]> = []
+  for (const r of rows) {
+    margin = Number.NaN
+    const d = detect(r.text)
+    if (Number.isFinite(margin)) points.push([Math.log1p(margin), d.language === r.lang ? 1 : 0])
+  }
+  // Isotonic regression (pool adjacent violators) over quantile bins of ln(1 + margin).
+  points.sort((x, y) => x[0] - y[0])
+  const bins = 24
+  let blocks: Array<{ t: number; ok: number; n: number }> = []
+  for (let i = 0; i < bins; i++) {
+    const part = points.slice(
+      Math.floor((i * points.length) / bins),
+      Math.floor(((i + 1) * points.length) / bins)
+    )
+    if (part.length === 0) continue
+    blocks.push({
+      t: part.reduce((s, p) => s + p[0], 0) / part.length,
+      ok: part.reduce((s, p) => s + p[1], 0),
+      n: part.length,
+    })
+  }
+  for (let merged = true; merged; ) {
+    merged = false
+    const next: typeof blocks = []
+    for (const b of blocks) {
+      const last = next.at(-1)
+      if (last && last.ok / last.n >= b.ok / b.n) {
+        last.t = (last.t * last.n + b.t * b.n) / (last.n + b.n)
+        last.ok += b.ok
+        last.n += b.n
+        merged = true
+      } else next.push({ ...b })
+    }
+    blocks = next
+  }
+  const knots = blocks.map((b) => `[${b.t.toFixed(3)}, ${(b.ok / b.n).toFixed(4)}]`)
+  console.log(`// calibration from ${points.length} ranked answers in ${path.basename(dataPath)}`)
+  console.log(`const CALIBRATION: DetectorConfig['calibration'] = [\n  ${knots.join(',\n  ')},\n]`)
+  process.exit(0)
+}
 console.log(
   `# langid eval — ${path.relative(process.cwd(), dataPath)}: ${rows.length} items, ${new Set(rows.map((r) => r.lang)).size} languages`
 )

@@ -63,15 +63,45 @@ export type DetectorConfig = {
   /** Weight of franc's distance against the n-gram log-likelihood, in nats per gram. */
   readonly francWeight: number
   /**
-   * Logistic calibration of the score margin: confidence = σ(a · margin + b). Fitted on the
-   * dev evaluation set (`npm run eval:langid -- --calibrate`).
+   * Calibration of the score margin: points (ln(1 + margin), P(right)), increasing, interpolated
+   * linearly and held flat outside. Fitted on the dev evaluation set by isotonic regression
+   * (`npm run eval:langid -- --calibrate` prints them).
    */
-  readonly calibration: { readonly a: number; readonly b: number }
+  readonly calibration: ReadonlyArray<readonly [number, number]>
   /** Characters of the text that are read; the rest only costs time. */
   readonly sampleLength: number
+  /** Receives the raw score margin of every ranked decision (for fitting `calibration`). */
+  readonly onMargin?: (margin: number) => void
   /** Nats per marker word of a close pair (id/ms, da/nb); 0 turns the pair markers off. */
   readonly markerWeight: number
 }
+
+/**
+ * Printed by `npm run eval:langid -- --calibrate` on langid-dev.jsonl (40,684 ranked answers);
+ * the last point is capped at 0.999: no answer is certain.
+ */
+const CALIBRATION: DetectorConfig['calibration'] = [
+  [0.271, 0.3676],
+  [0.694, 0.3817],
+  [1.025, 0.4537],
+  [1.326, 0.4891],
+  [1.59, 0.5357],
+  [1.845, 0.6521],
+  [2.1, 0.767],
+  [2.344, 0.8513],
+  [2.564, 0.915],
+  [2.766, 0.9339],
+  [2.957, 0.9593],
+  [3.231, 0.9732],
+  [3.504, 0.9752],
+  [3.696, 0.9823],
+  [4.016, 0.9861],
+  [4.392, 0.9888],
+  [4.693, 0.9959],
+  [5.014, 0.9988],
+  [5.344, 0.9994],
+  [6.259, 0.999],
+]
 
 /** Fewest letters an alphabetic text needs for an answer ("ok", "a1" are `und`). */
 const MIN_LETTERS = 3
@@ -88,10 +118,16 @@ const SYLLABLE_WEIGHT = 3
  */
 const LATIN_WEIGHT = 0.25
 
+/**
+ * Score differences are summed over overlapping grams of four orders, so they overstate the
+ * evidence; this damping puts runners-up's shares on a plausible scale.
+ */
+const ALTERNATIVE_SCALE = 0.25
+
 const DEFAULTS: Omit<DetectorConfig, 'model'> = {
   ngram: true,
   francWeight: 0,
-  calibration: { a: 0.5, b: 0 },
+  calibration: CALIBRATION,
   sampleLength: 1024,
   markerWeight: 10,
 }
@@ -142,8 +178,21 @@ export function createDetector(
     return groups.get(script)
   }
 
-  const confidenceOf = (margin: number): number =>
-    1 / (1 + Math.exp(-(cfg.calibration.a * margin + cfg.calibration.b)))
+  const confidenceOf = (margin: number): number => {
+    const knots = cfg.calibration
+    const t = Math.log1p(margin)
+    const first = knots[0]
+    if (!first) return 0.5
+    if (t <= first[0]) return first[1]
+    for (let i = 1; i < knots.length; i++) {
+      const [t1, p1] = knots[i] as readonly [number, number]
+      if (t <= t1) {
+        const [t0, p0] = knots[i - 1] as readonly [number, number]
+        return p0 + ((p1 - p0) * (t - t0)) / (t1 - t0)
+      }
+    }
+    return (knots.at(-1) as readonly [number, number])[1]
+  }
 
   const result = (
     language: LanguageInfo,
@@ -206,11 +255,13 @@ export function createDetector(
     if (!Number.isFinite(top)) return UNDETERMINED
     const second =
       order.length > 1 ? (scores[order[1] as number] as number) : Number.NEGATIVE_INFINITY
-    const confidence = Number.isFinite(second) ? confidenceOf(top - second) : 1
-    // Runners-up share what the top leaves, in proportion to their calibrated likelihoods.
+    const margin = Number.isFinite(second) ? top - second : Number.POSITIVE_INFINITY
+    cfg.onMargin?.(margin)
+    const confidence = confidenceOf(margin)
+    // Runners-up share what the top leaves, in proportion to their damped likelihoods.
     const weights = order
       .slice(1, 4)
-      .map((i) => Math.exp(cfg.calibration.a * ((scores[i] as number) - top)))
+      .map((i) => Math.exp(ALTERNATIVE_SCALE * ((scores[i] as number) - top)))
     const total = weights.reduce((s, w) => s + w, 0)
     const alternatives = order.slice(1, 4).flatMap((i, k) => {
       const share = total > 0 ? ((weights[k] as number) / total) * (1 - confidence) : 0
