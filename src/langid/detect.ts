@@ -119,6 +119,12 @@ const SYLLABLE_WEIGHT = 3
 const LATIN_WEIGHT = 0.25
 
 /**
+ * Reading stops once the leader is this many nats ahead: calibrated confidence is then ≈ 0.999,
+ * and a 4,000-character article costs about as much as its first few hundred characters.
+ */
+const STOP_MARGIN = 200
+
+/**
  * Score differences are summed over overlapping grams of four orders, so they overstate the
  * evidence; this damping puts runners-up's shares on a plausible scale.
  */
@@ -219,7 +225,8 @@ export function createDetector(
     let grams = 0
     const words = modelWords(sample)
     if (cfg.ngram && g) {
-      const ng = ngramScores(g, words)
+      const columns = codes.map((c) => g.langs.indexOf(c)).filter((j) => j >= 0)
+      const ng = ngramScores(g, words, { columns, margin: STOP_MARGIN })
       grams = ng.grams
       codes.forEach((c, i) => {
         const j = g.langs.indexOf(c)
@@ -227,10 +234,14 @@ export function createDetector(
       })
     }
     if (cfg.markerWeight > 0) {
+      let best = 0
+      for (let i = 1; i < scores.length; i++)
+        if ((scores[i] as number) > (scores[best] as number)) best = i
       for (const pair of PAIRS) {
         const ia = codes.indexOf(pair.a)
         const ib = codes.indexOf(pair.b)
-        if (ia < 0 || ib < 0) continue
+        // Markers only arbitrate inside the pair: skip them unless one side leads.
+        if (ia < 0 || ib < 0 || (best !== ia && best !== ib)) continue
         const balance = markerBalance(pair, words)
         if (balance === 0) continue
         // Half to each side keeps the pair's mean score, so third languages are not affected.

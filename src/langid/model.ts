@@ -11,7 +11,6 @@
  *
  * @module
  */
-import { forEachGram } from './text'
 
 /** One n-gram order of one script's languages, as stored in `model.generated.ts`. */
 export type OrderTables = {
@@ -44,7 +43,25 @@ export type CompiledGroup = {
   /** gram → row offset into `table` (row = one log-probability per language). */
   readonly index: Map<string, number>
   readonly table: Float32Array
+  /** UTF-16 code unit → symbol 1…255 of this script's alphabet (0: not in it). */
+  readonly symbols: Uint8Array
+  /** Open-addressing hash of gram codes (see {@link gramCode}) → row; 0 marks an empty slot. */
+  readonly slots: Uint32Array
+  readonly slotRows: Int32Array
 }
+
+/**
+ * A gram's integer code: its symbols in base 256, most significant first. Symbols are ≥ 1, so
+ * grams of different lengths never share a code, and four symbols fit in 32 bits.
+ */
+function gramCode(symbols: Uint8Array, gram: string): number {
+  let code = 0
+  for (let i = 0; i < gram.length; i++) code = code * 256 + (symbols[gram.charCodeAt(i)] as number)
+  return code
+}
+
+/** Fibonacci hashing: the high bits of the product are the well-mixed ones. */
+const slotOf = (code: number, shift: number): number => Math.imul(code, 0x9e3779b1) >>> shift
 
 /** Character code of level 0 in `OrderTables.levels`. */
 const LEVEL_BASE = 48
@@ -72,29 +89,112 @@ export function compileGroup(model: ModelData, script: string): CompiledGroup | 
       }
     }
   }
-  return { langs, orders: model.orders, index, table }
+  // The alphabet: every code unit of a kept gram, in order of first appearance (space included).
+  const symbols = new Uint8Array(65536)
+  let alphabet = 0
+  for (const gram of index.keys()) {
+    for (let i = 0; i < gram.length; i++) {
+      const c = gram.charCodeAt(i)
+      if (symbols[c] === 0) {
+        if (alphabet === 255) throw new Error(`${script}: more than 255 letters`)
+        symbols[c] = ++alphabet
+      }
+    }
+  }
+  let capacity = 1
+  while (capacity < index.size * 2) capacity *= 2
+  const slots = new Uint32Array(capacity)
+  const slotRows = new Int32Array(capacity)
+  const shift = 32 - Math.log2(capacity)
+  for (const [gram, row] of index) {
+    const code = gramCode(symbols, gram)
+    let slot = slotOf(code, shift)
+    while (slots[slot] !== 0) slot = (slot + 1) & (capacity - 1)
+    slots[slot] = code
+    slotRows[slot] = row
+  }
+  return { langs, orders: model.orders, index, table, symbols, slots, slotRows }
 }
 
 /**
  * Sum of log-probabilities of every gram of `words` (output of `modelWords`) under each language
  * of the group, in the group's language order. Also returns how many grams were scored.
  */
+/** Grams between two early-stop checks. */
+const CHECK_EVERY = 128
+
+/** Best score minus second best among `columns`. */
+function leadOf(scores: Float64Array, columns: readonly number[]): number {
+  let first = Number.NEGATIVE_INFINITY
+  let second = Number.NEGATIVE_INFINITY
+  for (const j of columns) {
+    const x = scores[j] as number
+    if (x > first) {
+      second = first
+      first = x
+    } else if (x > second) second = x
+  }
+  return first - second
+}
+
 export function ngramScores(
   group: CompiledGroup,
-  words: string
+  words: string,
+  stop?: { readonly columns: readonly number[]; readonly margin: number }
 ): { scores: Float64Array; grams: number } {
   const width = group.langs.length
   const scores = new Float64Array(width)
-  const { index, table, orders } = group
+  const { table, symbols, slots, slotRows, orders } = group
+  const mask = slots.length - 1
+  const shift = 32 - Math.log2(slots.length)
+  const maxOrder = Math.max(...orders)
+  const wanted = new Uint8Array(maxOrder + 1)
+  for (const n of orders) wanted[n] = 1
+  // Symbols of the current padded word; grams are read off it by integer arithmetic, which
+  // avoids a string and a string hash per gram (this loop is most of the detection time).
+  const word = new Uint8Array(words.length + 2)
   let grams = 0
-  forEachGram(words, orders, (g) => {
-    const row = index.get(g)
-    // A gram no language kept says little, and other scripts' words (names, URLs) land here:
-    // skipping them keeps a language with a higher floor from winning on noise.
-    if (row === undefined) return
-    grams++
-    for (let j = 0; j < width; j++) scores[j] = (scores[j] as number) + (table[row + j] as number)
-  })
+  let nextCheck = CHECK_EVERY
+  let start = 0
+  while (start < words.length) {
+    let end = words.indexOf(' ', start)
+    if (end < 0) end = words.length
+    const space = symbols[32] as number
+    let len = 0
+    word[len++] = space
+    for (let i = start; i < end; i++) word[len++] = symbols[words.charCodeAt(i)] as number
+    word[len++] = space
+    for (let i = 0; i < len; i++) {
+      let code = 0
+      for (let n = 1; n <= maxOrder && i + n <= len; n++) {
+        const sym = word[i + n - 1] as number
+        // A letter outside the alphabet: no kept gram contains it, nor any longer gram from here.
+        if (sym === 0) break
+        code = code * 256 + sym
+        // A lone space (the padding) is not a gram.
+        if (wanted[n] === 0 || (n === 1 && sym === space)) continue
+        let slot = slotOf(code, shift)
+        let found = slots[slot] as number
+        while (found !== 0 && found !== code) {
+          slot = (slot + 1) & mask
+          found = slots[slot] as number
+        }
+        // A gram no language kept says little, and other scripts' words (names, URLs) land here:
+        // skipping them keeps a language with a higher floor from winning on noise.
+        if (found === 0) continue
+        grams++
+        const row = slotRows[slot] as number
+        for (let j = 0; j < width; j++)
+          scores[j] = (scores[j] as number) + (table[row + j] as number)
+      }
+    }
+    start = end + 1
+    // Long text: once the leader is far ahead, the rest cannot change the answer, only cost time.
+    if (stop && grams >= nextCheck) {
+      nextCheck = grams + CHECK_EVERY
+      if (leadOf(scores, stop.columns) >= stop.margin) break
+    }
+  }
   return { scores, grams }
 }
 
