@@ -249,7 +249,10 @@ export function createDetector(
         scores[ia] = (scores[ia] as number) - (cfg.markerWeight * balance) / 2
       }
     }
-    if (cfg.franc && (cfg.francWeight > 0 || !cfg.ngram)) {
+    const useFranc = cfg.franc !== undefined && (cfg.francWeight > 0 || !cfg.ngram)
+    // No gram of the text is known to any candidate (and no franc): nothing to decide on.
+    if (grams === 0 && !useFranc) return UNDETERMINED
+    if (cfg.franc && useFranc) {
       franc ??= compileFranc(cfg.franc)
       const d = francDistances(franc, sample, codes)
       // Without the n-gram model, franc's distance is the whole score; scale it per trigram.
@@ -275,7 +278,9 @@ export function createDetector(
       .map((i) => Math.exp(ALTERNATIVE_SCALE * ((scores[i] as number) - top)))
     const total = weights.reduce((s, w) => s + w, 0)
     const alternatives = order.slice(1, 4).flatMap((i, k) => {
-      const share = total > 0 ? ((weights[k] as number) / total) * (1 - confidence) : 0
+      // Capped at the top's confidence: a near-tie is reported as a tie, never as a better runner-up.
+      const share =
+        total > 0 ? Math.min(confidence, ((weights[k] as number) / total) * (1 - confidence)) : 0
       return share >= 0.001 ? [{ language: codes[i] as string, confidence: round3(share) }] : []
     })
     return result(candidates[best] as LanguageInfo, script, confidence, alternatives)
