@@ -14,7 +14,8 @@
  * Options: `--orders 1,2,3,4`, `--keep 2:400,3:1500,4:600` (grams kept per language and order;
  * order 1 keeps all), `--weights tess:0.5,udhr:0.4,stop:0.1`, `--shared 3` (drop words listed for
  * that many languages of a script), `--epochs 2` (discriminative refinement; 0 = naive Bayes),
- * `--train-words 30000`, `--rate 1`, `--temperature 4`, `--keep-naive id,ms`, `--out <file>`.
+ * `--train-words 30000`, `--rate 1`, `--temperature 4`, `--keep-naive id,ms`, `--blend 1`, `--no-running`,
+ * `--out <file>`.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -122,6 +123,8 @@ const TRAIN_WORDS = Number(option('train-words', '30000'))
 const LEARNING_RATE = Number(option('rate', '1'))
 const TEMPERATURE = Number(option('temperature', '4'))
 const FREE_FLOORS = process.argv.includes('--free-floors')
+const BLEND = Number(option('blend', '1'))
+const RUNNING = !process.argv.includes('--no-running')
 const KEEP_NAIVE: readonly string[] = option('keep-naive', 'id,ms').split(',')
 const OUT = option('out', path.join(root, 'src/langid/model.generated.ts'))
 /** Quantization step of log-probabilities, in nats: finer steps barely change accuracy. */
@@ -266,6 +269,7 @@ function refine(
   const compiled = compileGroup(data, 'g')
   if (!compiled) return tables
   const { index, table } = compiled
+  const initial = Float32Array.from(table)
   // Entries a language did not keep stay at its floor unless FREE_FLOORS: they then cost no
   // space in the stored tables (a run of ' ' compresses to almost nothing).
   const frozen = new Uint8Array(table.length)
@@ -337,6 +341,10 @@ function refine(
       `[epoch ${epoch + 1}: ${((errors / examples.length) * 100).toFixed(1)}% wrong] `
     )
   }
+  // Only part of the way from naive Bayes to the refined weights (BLEND = 1: all the way).
+  if (BLEND < 1)
+    for (let i = 0; i < table.length; i++)
+      table[i] = (initial[i] as number) + BLEND * ((table[i] as number) - (initial[i] as number))
   // Back to the stored layout: floors stay floors unless training moved them by half a step.
   let offset = 0
   return tables.map((t, o) => {
@@ -400,7 +408,12 @@ try {
       const kept = (lists.get(lang) ?? '')
         .split('\n')
         .filter((w) => (spread.get(w.toLowerCase()) ?? 0) < SHARED_LIMIT)
-      training.set(lang, sample(kept, TRAIN_WORDS, lang))
+      // Words from the list teach content words; pairs of running UDHR words and the stopwords
+      // keep function words (short, frequent, once each in a word list) in the picture.
+      const running = modelWords(udhrText(lang)).split(' ')
+      const windows = RUNNING ? running.slice(1).map((w, i) => `${running[i]} ${w}`) : []
+      const stops = RUNNING ? stopwords(lang).split('\n') : []
+      training.set(lang, [...sample(kept, TRAIN_WORDS, lang), ...windows, ...stops])
       models.set(
         lang,
         languageModel({
