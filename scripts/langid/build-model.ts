@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url'
 import { data as francData } from 'franc/data.js'
 import { LANGUAGES } from '../../src/langid/codes'
 import { compileGroup, type ModelData } from '../../src/langid/model'
+import { scriptOfCode } from '../../src/langid/script'
 import { forEachGram, modelWords } from '../../src/langid/text'
 
 const require = createRequire(import.meta.url)
@@ -167,6 +168,25 @@ function udhrText(lang: string): string {
 function stopwords(lang: string): string {
   const all = require('stopwords-iso') as Record<string, string[]>
   return (all[STOPWORDS_KEY[lang] ?? lang] ?? []).join('\n')
+}
+
+/**
+ * Drops words with letters of another script: Persian and Urdu word lists carry English words,
+ * and a model that learns them turns English boilerplate around Urdu text into Persian evidence.
+ */
+function inScript(text: string, script: string): string {
+  return modelWords(text)
+    .split(' ')
+    .filter((w) => isInScript(w, script))
+    .join(' ')
+}
+
+function isInScript(word: string, script: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const s = scriptOfCode(word.charCodeAt(i))
+    if (s !== undefined && s !== script) return false
+  }
+  return true
 }
 
 /** Relative frequency of every gram of `text`, per order. */
@@ -407,20 +427,20 @@ try {
     for (const lang of langs) {
       const kept = (lists.get(lang) ?? '')
         .split('\n')
-        .filter((w) => (spread.get(w.toLowerCase()) ?? 0) < SHARED_LIMIT)
+        .filter((w) => (spread.get(w.toLowerCase()) ?? 0) < SHARED_LIMIT && isInScript(w, script))
       // Words from the list teach content words; pairs of running UDHR words and the stopwords
       // keep function words (short, frequent, once each in a word list) in the picture.
-      const running = modelWords(udhrText(lang)).split(' ')
+      const running = inScript(udhrText(lang), script).split(' ')
       const windows = RUNNING ? running.slice(1).map((w, i) => `${running[i]} ${w}`) : []
-      const stops = RUNNING ? stopwords(lang).split('\n') : []
+      const stops = RUNNING ? inScript(stopwords(lang), script).split(' ') : []
       training.set(lang, [...sample(kept, TRAIN_WORDS, lang), ...windows, ...stops])
       models.set(
         lang,
         languageModel({
           tess: kept.join('\n'),
           // (training words for the refinement pass are taken below)
-          udhr: udhrText(lang),
-          stop: stopwords(lang),
+          udhr: inScript(udhrText(lang), script),
+          stop: inScript(stopwords(lang), script),
         })
       )
       process.stderr.write(`${lang} `)
