@@ -25,7 +25,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { data as francData } from 'franc/data.js'
 import { LANGUAGES } from '../../src/langid/codes'
-import { compileGroup, type ModelData } from '../../src/langid/model'
+import { compileGroup, type ModelData, rowOf } from '../../src/langid/model'
 import { scriptOfCode } from '../../src/langid/script'
 import { forEachGram, modelWords } from '../../src/langid/text'
 
@@ -288,7 +288,7 @@ function refine(
   const data: ModelData = { orders: ORDERS, step: STEP, groups: { g: { langs, orders: tables } } }
   const compiled = compileGroup(data, 'g')
   if (!compiled) return tables
-  const { index, table } = compiled
+  const { table } = compiled
   const initial = Float32Array.from(table)
   // Entries a language did not keep stay at its floor unless FREE_FLOORS: they then cost no
   // space in the stored tables (a run of ' ' compresses to almost nothing).
@@ -309,7 +309,7 @@ function refine(
     for (const word of training.get(lang) ?? []) {
       const rows: number[] = []
       forEachGram(modelWords(word), ORDERS, (g) => {
-        const row = index.get(g)
+        const row = rowOf(compiled, g)
         if (row !== undefined) rows.push(row)
       })
       if (rows.length > 0) examples.push({ rows: Int32Array.from(rows), label })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileGroup, ngramScores } from './model'
+import { compileGroup, ngramScores, rowOf } from './model'
 import { MODEL } from './model.generated'
 import { forEachGram, modelWords } from './text'
 
@@ -18,7 +18,7 @@ describe('n-gram model', () => {
       const expected = new Float64Array(group.langs.length)
       let grams = 0
       forEachGram(words, group.orders, (g) => {
-        const row = group.index.get(g)
+        const row = rowOf(group, g)
         if (row === undefined) return
         grams++
         for (let j = 0; j < expected.length; j++)

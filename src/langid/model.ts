@@ -40,24 +40,17 @@ export type ModelData = {
 export type CompiledGroup = {
   readonly langs: readonly string[]
   readonly orders: readonly number[]
-  /** gram → row offset into `table` (row = one log-probability per language). */
-  readonly index: Map<string, number>
+  /** One row per kept gram: a log-probability per language, in `langs` order. */
   readonly table: Float32Array
   /** UTF-16 code unit → symbol 1…255 of this script's alphabet (0: not in it). */
   readonly symbols: Uint8Array
-  /** Open-addressing hash of gram codes (see {@link gramCode}) → row; 0 marks an empty slot. */
+  /**
+   * Open-addressing hash of gram codes → row; 0 marks an empty slot. A gram's code is its
+   * symbols in base 256, most significant first: symbols are ≥ 1, so grams of different lengths
+   * never share a code, and four symbols fit in 32 bits.
+   */
   readonly slots: Uint32Array
   readonly slotRows: Int32Array
-}
-
-/**
- * A gram's integer code: its symbols in base 256, most significant first. Symbols are ≥ 1, so
- * grams of different lengths never share a code, and four symbols fit in 32 bits.
- */
-function gramCode(symbols: Uint8Array, gram: string): number {
-  let code = 0
-  for (let i = 0; i < gram.length; i++) code = code * 256 + (symbols[gram.charCodeAt(i)] as number)
-  return code
 }
 
 /** Fibonacci hashing: the high bits of the product are the well-mixed ones. */
@@ -67,7 +60,7 @@ const slotOf = (code: number, shift: number): number => Math.imul(code, 0x9e3779
 const LEVEL_BASE = 48
 const ABSENT = 32
 
-/** Builds the lookup table of one script group. */
+/** Builds the lookup table of one script group (≈ 25 ms for Latin on first use). */
 export function compileGroup(model: ModelData, script: string): CompiledGroup | undefined {
   const group = model.groups[script]
   if (!group) return undefined
@@ -75,26 +68,12 @@ export function compileGroup(model: ModelData, script: string): CompiledGroup | 
   const width = langs.length
   let rows = 0
   for (const [o, t] of group.orders.entries()) rows += t.grams.length / (model.orders[o] ?? 1)
-  const index = new Map<string, number>()
-  const table = new Float32Array(rows * width)
-  for (const [o, t] of group.orders.entries()) {
-    const n = model.orders[o] ?? 1
-    for (let k = 0; k * n < t.grams.length; k++) {
-      const row = index.size * width
-      index.set(t.grams.slice(k * n, k * n + n), row)
-      for (let j = 0; j < width; j++) {
-        const code = t.levels[j]?.charCodeAt(k) ?? ABSENT
-        table[row + j] =
-          code === ABSENT ? (t.floor[j] ?? -20) : (t.top[j] ?? 0) - (code - LEVEL_BASE) * model.step
-      }
-    }
-  }
   // The alphabet: every code unit of a kept gram, in order of first appearance (space included).
   const symbols = new Uint8Array(65536)
   let alphabet = 0
-  for (const gram of index.keys()) {
-    for (let i = 0; i < gram.length; i++) {
-      const c = gram.charCodeAt(i)
+  for (const t of group.orders) {
+    for (let i = 0; i < t.grams.length; i++) {
+      const c = t.grams.charCodeAt(i)
       if (symbols[c] === 0) {
         if (alphabet === 255) throw new Error(`${script}: more than 255 letters`)
         symbols[c] = ++alphabet
@@ -102,18 +81,49 @@ export function compileGroup(model: ModelData, script: string): CompiledGroup | 
     }
   }
   let capacity = 1
-  while (capacity < index.size * 2) capacity *= 2
+  while (capacity < rows * 2) capacity *= 2
   const slots = new Uint32Array(capacity)
   const slotRows = new Int32Array(capacity)
   const shift = 32 - Math.log2(capacity)
-  for (const [gram, row] of index) {
-    const code = gramCode(symbols, gram)
-    let slot = slotOf(code, shift)
-    while (slots[slot] !== 0) slot = (slot + 1) & (capacity - 1)
-    slots[slot] = code
-    slotRows[slot] = row
+  const table = new Float32Array(rows * width)
+  let row = 0
+  for (const [o, t] of group.orders.entries()) {
+    const n = model.orders[o] ?? 1
+    for (let k = 0; k * n < t.grams.length; k++, row += width) {
+      let code = 0
+      for (let i = k * n; i < k * n + n; i++)
+        code = code * 256 + (symbols[t.grams.charCodeAt(i)] as number)
+      let slot = slotOf(code, shift)
+      while (slots[slot] !== 0) slot = (slot + 1) & (capacity - 1)
+      slots[slot] = code
+      slotRows[slot] = row
+      for (let j = 0; j < width; j++) {
+        const level = t.levels[j]?.charCodeAt(k) ?? ABSENT
+        table[row + j] =
+          level === ABSENT
+            ? (t.floor[j] ?? -20)
+            : (t.top[j] ?? 0) - (level - LEVEL_BASE) * model.step
+      }
+    }
   }
-  return { langs, orders: model.orders, index, table, symbols, slots, slotRows }
+  return { langs, orders: model.orders, table, symbols, slots, slotRows }
+}
+
+/** Row offset of `gram` in the group's table, or undefined when no language kept it. */
+export function rowOf(group: CompiledGroup, gram: string): number | undefined {
+  let code = 0
+  for (let i = 0; i < gram.length; i++) {
+    const sym = group.symbols[gram.charCodeAt(i)] as number
+    if (sym === 0) return undefined
+    code = code * 256 + sym
+  }
+  const mask = group.slots.length - 1
+  let slot = slotOf(code, 32 - Math.log2(group.slots.length))
+  while (group.slots[slot] !== 0) {
+    if (group.slots[slot] === code) return group.slotRows[slot]
+    slot = (slot + 1) & mask
+  }
+  return undefined
 }
 
 /**
