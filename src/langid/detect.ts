@@ -74,6 +74,8 @@ export type DetectorConfig = {
   readonly onMargin?: (margin: number) => void
   /** Nats per marker word of a close pair (id/ms, da/nb); 0 turns the pair markers off. */
   readonly markerWeight: number
+  /** Nats per word of the text on a language's frequent-word list; 0 turns the lists off. */
+  readonly wordWeight: number
 }
 
 /**
@@ -81,26 +83,27 @@ export type DetectorConfig = {
  * the last point is capped at 0.999: no answer is certain.
  */
 const CALIBRATION: DetectorConfig['calibration'] = [
-  [0.276, 0.3575],
-  [0.711, 0.3988],
-  [1.043, 0.4466],
-  [1.341, 0.5062],
-  [1.61, 0.5398],
-  [1.872, 0.6513],
-  [2.121, 0.7729],
-  [2.363, 0.8608],
-  [2.579, 0.9168],
-  [2.786, 0.9445],
-  [2.979, 0.9658],
-  [3.159, 0.9699],
-  [3.436, 0.9743],
-  [3.733, 0.9817],
-  [4.06, 0.9873],
-  [4.446, 0.9912],
-  [4.756, 0.9965],
-  [5.073, 0.9988],
-  [5.321, 0.999],
-  [5.585, 0.999],
+  [0.291, 0.344],
+  [0.761, 0.3941],
+  [1.121, 0.4472],
+  [1.434, 0.5103],
+  [1.729, 0.5817],
+  [2.001, 0.7133],
+  [2.253, 0.7947],
+  [2.478, 0.8673],
+  [2.69, 0.9156],
+  [2.891, 0.9628],
+  [3.073, 0.9646],
+  [3.251, 0.9693],
+  [3.431, 0.9705],
+  [3.622, 0.9723],
+  [3.829, 0.9735],
+  [4.061, 0.9853],
+  [4.499, 0.9864],
+  [4.981, 0.9976],
+  [5.384, 0.999],
+  [5.762, 0.999],
+  [6.127, 0.999],
 ]
 
 /** Fewest letters an alphabetic text needs for an answer ("ok", "a1" are `und`). */
@@ -136,6 +139,7 @@ const DEFAULTS: Omit<DetectorConfig, 'model'> = {
   calibration: CALIBRATION,
   sampleLength: 1024,
   markerWeight: 10,
+  wordWeight: 8,
 }
 
 const UNDETERMINED: Detection = {
@@ -232,6 +236,23 @@ export function createDetector(
         const j = g.langs.indexOf(c)
         scores[i] = j >= 0 ? (ng.scores[j] as number) : Number.NEGATIVE_INFINITY
       })
+    }
+    if (cfg.wordWeight > 0 && g) {
+      // Character statistics miss whole-word evidence: "values entire" reads French by its
+      // grams, but both words are on the English list only.
+      const column = new Int32Array(g.langs.length).fill(-1)
+      codes.forEach((c, i) => {
+        const j = g.langs.indexOf(c)
+        if (j >= 0) column[j] = i
+      })
+      for (const w of words.split(' ')) {
+        const on = g.lexicon.get(w)
+        if (!on) continue
+        for (const j of on) {
+          const i = column[j] as number
+          if (i >= 0) scores[i] = (scores[i] as number) + cfg.wordWeight
+        }
+      }
     }
     if (cfg.markerWeight > 0) {
       let best = 0

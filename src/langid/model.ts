@@ -32,7 +32,15 @@ export type ModelData = {
   readonly orders: readonly number[]
   readonly step: number
   readonly groups: Readonly<
-    Record<string, { readonly langs: readonly string[]; readonly orders: readonly OrderTables[] }>
+    Record<
+      string,
+      {
+        readonly langs: readonly string[]
+        readonly orders: readonly OrderTables[]
+        /** Per language, its frequent (stop) words: lower case, sorted, space-separated. */
+        readonly words: readonly string[]
+      }
+    >
   >
 }
 
@@ -42,6 +50,8 @@ export type CompiledGroup = {
   readonly orders: readonly number[]
   /** One row per kept gram: a log-probability per language, in `langs` order. */
   readonly table: Float32Array
+  /** Frequent word → the languages (indices into `langs`) whose list has it. */
+  readonly lexicon: ReadonlyMap<string, readonly number[]>
   /** UTF-16 code unit → symbol 1…255 of this script's alphabet (0: not in it). */
   readonly symbols: Uint8Array
   /**
@@ -106,7 +116,16 @@ export function compileGroup(model: ModelData, script: string): CompiledGroup | 
       }
     }
   }
-  return { langs, orders: model.orders, table, symbols, slots, slotRows }
+  const lexicon = new Map<string, number[]>()
+  group.words.forEach((list, j) => {
+    for (const w of list.split(' ')) {
+      if (w === '') continue
+      const entry = lexicon.get(w)
+      if (entry) entry.push(j)
+      else lexicon.set(w, [j])
+    }
+  })
+  return { langs, orders: model.orders, table, symbols, slots, slotRows, lexicon }
 }
 
 /** Row offset of `gram` in the group's table, or undefined when no language kept it. */
