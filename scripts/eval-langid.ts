@@ -99,13 +99,19 @@ const detectors: Detector[] = [
 if (args.includes('--ablation')) {
   detectors.push(
     { name: 'Précis − pair markers', detect: createDetector({ markerWeight: 0 }) },
+    { name: 'Précis − frequent-word lists', detect: createDetector({ wordWeight: 0 }) },
     {
       name: 'Précis + franc distance (w=1)',
       detect: createDetector({ franc: FRANC_PROFILES, francWeight: 1 }),
     },
     {
       name: 'script rules + franc profiles',
-      detect: createDetector({ franc: FRANC_PROFILES, ngram: false, markerWeight: 0 }),
+      detect: createDetector({
+        franc: FRANC_PROFILES,
+        ngram: false,
+        markerWeight: 0,
+        wordWeight: 0,
+      }),
     }
   )
 }
