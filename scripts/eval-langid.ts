@@ -49,7 +49,7 @@ const defaultData = path.resolve(here, '../../shared/eval/langid-dev.jsonl')
 const dataPath = positional[0] ?? (existsSync(defaultData) ? defaultData : undefined)
 if (!dataPath || !existsSync(dataPath)) {
   console.error(
-    `No evaluation data. Pass a JSONL file of {lang, text, kind} lines, e.g.\n  npm run eval:langid -- ../shared/eval/langid-dev.jsonl\n(looked for ${defaultData})`
+    `No evaluation data at ${dataPath ?? defaultData}. Pass a JSONL file of {lang, text, kind} lines, e.g.\n  npm run eval:langid -- ../shared/eval/langid-dev.jsonl`
   )
   process.exit(2)
 }

@@ -1,9 +1,9 @@
 /**
  * Language detection: script first, then, for scripts shared by several supported languages
- * (Latin, Cyrillic, Arabic), a naive-Bayes character n-gram model combined with franc's trigram
- * distance, restricted to that script's candidates. Confidence is the calibrated probability that
- * the answer is right, from the score margin over the runner-up (franc's top score is always 1, so
- * it says nothing on its own).
+ * (Latin, Cyrillic, Arabic), a character n-gram model (naive Bayes, refined discriminatively),
+ * frequent-word lists and close-pair markers, restricted to that script's candidates. Confidence
+ * is the calibrated probability that the answer is right, from the score margin over the
+ * runner-up (franc's top score is always 1, so it says nothing on its own). See docs/langid.md.
  *
  * Pure: no I/O, no globals besides lazily compiled, read-only tables.
  *
@@ -33,8 +33,8 @@ export type Detection = {
   /** ISO 15924 script the decision was made on (`Zyyy` when there are no letters). */
   readonly script: string
   /**
-   * Estimated probability (0…1) that `language` is right, calibrated on held-apart evaluation
-   * data: among answers with confidence ≈ 0.9, about 90 % are right. 0 for `und`.
+   * Estimated probability (0…1) that `language` is right, calibrated on the dev evaluation set:
+   * among answers with confidence ≈ 0.9, about 90 % were right. 0 for `und`.
    */
   readonly confidence: number
   /** `confidence >= RELIABLE_AT`; always `false` for `und`. */
