@@ -1,0 +1,40 @@
+/**
+ * One ordinary news sentence per supported language, written for these tests (not taken from
+ * any evaluation set): "The city council approved the new budget on Tuesday after a long debate
+ * about public transport and housing."
+ */
+export const NEWS_SENTENCES: Readonly<Record<string, string>> = {
+  en: 'The city council approved the new budget on Tuesday after a long debate about public transport and housing.',
+  es: 'El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate sobre el transporte público y la vivienda.',
+  fr: 'Le conseil municipal a adopté mardi le nouveau budget après un long débat sur les transports publics et le logement.',
+  de: 'Der Stadtrat hat am Dienstag nach einer langen Debatte über den öffentlichen Nahverkehr und Wohnungen den neuen Haushalt beschlossen.',
+  it: 'Il consiglio comunale ha approvato martedì il nuovo bilancio dopo un lungo dibattito sui trasporti pubblici e sugli alloggi.',
+  pt: 'A câmara municipal aprovou na terça-feira o novo orçamento depois de um longo debate sobre os transportes públicos e a habitação.',
+  nl: 'De gemeenteraad heeft dinsdag na een lang debat over het openbaar vervoer en woningen de nieuwe begroting goedgekeurd.',
+  ru: 'Городской совет во вторник утвердил новый бюджет после долгих споров об общественном транспорте и жилье.',
+  uk: 'Міська рада у вівторок затвердила новий бюджет після тривалої дискусії про громадський транспорт і житло.',
+  pl: 'Rada miasta zatwierdziła we wtorek nowy budżet po długiej debacie o transporcie publicznym i mieszkaniach.',
+  cs: 'Městská rada v úterý schválila nový rozpočet po dlouhé debatě o veřejné dopravě a bydlení.',
+  tr: 'Belediye meclisi salı günü toplu taşıma ve konut konusunda uzun bir tartışmanın ardından yeni bütçeyi onayladı.',
+  ar: 'وافق مجلس المدينة يوم الثلاثاء على الميزانية الجديدة بعد نقاش طويل حول النقل العام والإسكان.',
+  fa: 'شورای شهر روز سه‌شنبه پس از بحثی طولانی درباره حمل و نقل عمومی و مسکن، بودجه جدید را تصویب کرد.',
+  he: 'מועצת העיר אישרה ביום שלישי את התקציב החדש לאחר דיון ארוך על התחבורה הציבורית והדיור.',
+  hi: 'नगर परिषद ने मंगलवार को सार्वजनिक परिवहन और आवास पर लंबी बहस के बाद नया बजट मंजूर किया।',
+  bn: 'নগর পরিষদ মঙ্গলবার গণপরিবহন ও আবাসন নিয়ে দীর্ঘ বিতর্কের পর নতুন বাজেট অনুমোদন করেছে।',
+  ur: 'سٹی کونسل نے منگل کو پبلک ٹرانسپورٹ اور رہائش پر طویل بحث کے بعد نیا بجٹ منظور کر لیا۔',
+  zh: '市议会周二在就公共交通和住房问题进行长时间辩论后批准了新预算。',
+  ja: '市議会は火曜日、公共交通と住宅をめぐる長い議論の末に新しい予算を承認した。',
+  ko: '시의회는 화요일 대중교통과 주택 문제에 대한 긴 토론 끝에 새 예산을 승인했다.',
+  vi: 'Hội đồng thành phố đã thông qua ngân sách mới vào thứ Ba sau một cuộc tranh luận dài về giao thông công cộng và nhà ở.',
+  th: 'สภาเมืองอนุมัติงบประมาณใหม่เมื่อวันอังคารหลังจากการอภิปรายอันยาวนานเรื่องการขนส่งสาธารณะและที่อยู่อาศัย',
+  id: 'Dewan kota menyetujui anggaran baru pada hari Selasa setelah perdebatan panjang tentang transportasi umum dan perumahan, karena banyak warga mengeluh.',
+  ms: 'Majlis bandaraya meluluskan bajet baharu pada hari Selasa selepas perbahasan panjang mengenai pengangkutan awam dan perumahan kerana ramai penduduk merungut.',
+  sv: 'Kommunfullmäktige antog på tisdagen den nya budgeten efter en lång debatt om kollektivtrafik och bostäder.',
+  da: 'Byrådet vedtog tirsdag det nye budget efter en lang debat om den offentlige transport og boliger.',
+  nb: 'Bystyret vedtok tirsdag det nye budsjettet etter en lang debatt om kollektivtransport og boliger.',
+  fi: 'Kaupunginvaltuusto hyväksyi tiistaina uuden talousarvion pitkän julkista liikennettä ja asumista koskevan keskustelun jälkeen.',
+  el: 'Το δημοτικό συμβούλιο ενέκρινε την Τρίτη τον νέο προϋπολογισμό μετά από μακρά συζήτηση για τις δημόσιες συγκοινωνίες.',
+  ro: 'Consiliul local a aprobat marți noul buget după o dezbatere lungă despre transportul public și locuințe.',
+  hu: 'A városi tanács kedden hosszú vita után elfogadta az új költségvetést a tömegközlekedésről és a lakhatásról.',
+  kk: 'Қалалық кеңес сейсенбі күні қоғамдық көлік пен тұрғын үй туралы ұзақ талқылаудан кейін жаңа бюджетті бекітті.',
+}

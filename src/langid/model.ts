@@ -1,0 +1,278 @@
+/**
+ * The two statistical scorers behind detection, both over one script's candidate languages:
+ *
+ * - a naive-Bayes character n-gram model (orders 1–4, words padded with spaces), built by
+ *   `scripts/langid/build-model.ts` from word lists, UDHR text and stopwords;
+ * - franc's trigram rank distance (wooorm/franc, MIT) over franc's own profiles restricted to the
+ *   supported languages (`franc.generated.ts`); measured, it adds nothing on top of the n-gram
+ *   model, so only the evaluation's ablations pass it in and the Worker bundle leaves it out.
+ *
+ * Tables are compiled lazily on first use, so importing the module costs nothing at Worker start.
+ *
+ * @module
+ */
+
+/** One n-gram order of one script's languages, as stored in `model.generated.ts`. */
+export type OrderTables = {
+  /** Every gram any language kept, sorted, concatenated (each is `order` UTF-16 units long). */
+  readonly grams: string
+  /**
+   * Per language, one character per gram: ' ' when the language did not keep it, else
+   * log-probability = `top - (code - 48) * step`.
+   */
+  readonly levels: readonly string[]
+  /** Per language, the log-probability (nats) of its most probable gram. */
+  readonly top: readonly number[]
+  /** Per language, the log-probability of a gram it did not keep. */
+  readonly floor: readonly number[]
+}
+
+/** The generated model file's shape. */
+export type ModelData = {
+  readonly orders: readonly number[]
+  readonly step: number
+  readonly groups: Readonly<
+    Record<
+      string,
+      {
+        readonly langs: readonly string[]
+        readonly orders: readonly OrderTables[]
+        /** Per language, its frequent (stop) words: lower case, sorted, space-separated. */
+        readonly words: readonly string[]
+      }
+    >
+  >
+}
+
+/** A script's languages with their log-probability rows, ready to score. */
+export type CompiledGroup = {
+  readonly langs: readonly string[]
+  readonly orders: readonly number[]
+  /** One row per kept gram: a log-probability per language, in `langs` order. */
+  readonly table: Float32Array
+  /** Frequent word → the languages (indices into `langs`) whose list has it. */
+  readonly lexicon: ReadonlyMap<string, readonly number[]>
+  /** UTF-16 code unit → symbol 1…255 of this script's alphabet (0: not in it). */
+  readonly symbols: Uint8Array
+  /**
+   * Open-addressing hash of gram codes → row; 0 marks an empty slot. A gram's code is its
+   * symbols in base 256, most significant first: symbols are ≥ 1, so grams of different lengths
+   * never share a code, and four symbols fit in 32 bits.
+   */
+  readonly slots: Uint32Array
+  readonly slotRows: Int32Array
+}
+
+/** Fibonacci hashing: the high bits of the product are the well-mixed ones. */
+const slotOf = (code: number, shift: number): number => Math.imul(code, 0x9e3779b1) >>> shift
+
+/** Character code of level 0 in `OrderTables.levels`. */
+const LEVEL_BASE = 48
+const ABSENT = 32
+
+/** Builds the lookup table of one script group (≈ 25 ms for Latin on first use). */
+export function compileGroup(model: ModelData, script: string): CompiledGroup | undefined {
+  const group = model.groups[script]
+  if (!group) return undefined
+  const { langs } = group
+  const width = langs.length
+  let rows = 0
+  for (const [o, t] of group.orders.entries()) rows += t.grams.length / (model.orders[o] ?? 1)
+  // The alphabet: every code unit of a kept gram, in order of first appearance (space included).
+  const symbols = new Uint8Array(65536)
+  let alphabet = 0
+  for (const t of group.orders) {
+    for (let i = 0; i < t.grams.length; i++) {
+      const c = t.grams.charCodeAt(i)
+      if (symbols[c] === 0) {
+        if (alphabet === 255) throw new Error(`${script}: more than 255 letters`)
+        symbols[c] = ++alphabet
+      }
+    }
+  }
+  let capacity = 1
+  while (capacity < rows * 2) capacity *= 2
+  const slots = new Uint32Array(capacity)
+  const slotRows = new Int32Array(capacity)
+  const shift = 32 - Math.log2(capacity)
+  const table = new Float32Array(rows * width)
+  let row = 0
+  for (const [o, t] of group.orders.entries()) {
+    const n = model.orders[o] ?? 1
+    for (let k = 0; k * n < t.grams.length; k++, row += width) {
+      let code = 0
+      for (let i = k * n; i < k * n + n; i++)
+        code = code * 256 + (symbols[t.grams.charCodeAt(i)] as number)
+      let slot = slotOf(code, shift)
+      while (slots[slot] !== 0) slot = (slot + 1) & (capacity - 1)
+      slots[slot] = code
+      slotRows[slot] = row
+      for (let j = 0; j < width; j++) {
+        const level = t.levels[j]?.charCodeAt(k) ?? ABSENT
+        table[row + j] =
+          level === ABSENT
+            ? (t.floor[j] ?? -20)
+            : (t.top[j] ?? 0) - (level - LEVEL_BASE) * model.step
+      }
+    }
+  }
+  const lexicon = new Map<string, number[]>()
+  group.words.forEach((list, j) => {
+    for (const w of list.split(' ')) {
+      if (w === '') continue
+      const entry = lexicon.get(w)
+      if (entry) entry.push(j)
+      else lexicon.set(w, [j])
+    }
+  })
+  return { langs, orders: model.orders, table, symbols, slots, slotRows, lexicon }
+}
+
+/** Row offset of `gram` in the group's table, or undefined when no language kept it. */
+export function rowOf(group: CompiledGroup, gram: string): number | undefined {
+  let code = 0
+  for (let i = 0; i < gram.length; i++) {
+    const sym = group.symbols[gram.charCodeAt(i)] as number
+    if (sym === 0) return undefined
+    code = code * 256 + sym
+  }
+  const mask = group.slots.length - 1
+  let slot = slotOf(code, 32 - Math.log2(group.slots.length))
+  while (group.slots[slot] !== 0) {
+    if (group.slots[slot] === code) return group.slotRows[slot]
+    slot = (slot + 1) & mask
+  }
+  return undefined
+}
+
+/**
+ * Sum of log-probabilities of every gram of `words` (output of `modelWords`) under each language
+ * of the group, in the group's language order. Also returns how many grams were scored.
+ */
+/** Grams between two early-stop checks. */
+const CHECK_EVERY = 128
+
+/** Best score minus second best among `columns`. */
+function leadOf(scores: Float64Array, columns: readonly number[]): number {
+  let first = Number.NEGATIVE_INFINITY
+  let second = Number.NEGATIVE_INFINITY
+  for (const j of columns) {
+    const x = scores[j] as number
+    if (x > first) {
+      second = first
+      first = x
+    } else if (x > second) second = x
+  }
+  return first - second
+}
+
+export function ngramScores(
+  group: CompiledGroup,
+  words: string,
+  stop?: { readonly columns: readonly number[]; readonly margin: number }
+): { scores: Float64Array; grams: number } {
+  const width = group.langs.length
+  const scores = new Float64Array(width)
+  const { table, symbols, slots, slotRows, orders } = group
+  const mask = slots.length - 1
+  const shift = 32 - Math.log2(slots.length)
+  const maxOrder = Math.max(...orders)
+  const wanted = new Uint8Array(maxOrder + 1)
+  for (const n of orders) wanted[n] = 1
+  // Symbols of the current padded word; grams are read off it by integer arithmetic, which
+  // avoids a string and a string hash per gram (this loop is most of the detection time).
+  const word = new Uint8Array(words.length + 2)
+  let grams = 0
+  let nextCheck = CHECK_EVERY
+  let start = 0
+  while (start < words.length) {
+    let end = words.indexOf(' ', start)
+    if (end < 0) end = words.length
+    const space = symbols[32] as number
+    let len = 0
+    word[len++] = space
+    for (let i = start; i < end; i++) word[len++] = symbols[words.charCodeAt(i)] as number
+    word[len++] = space
+    for (let i = 0; i < len; i++) {
+      let code = 0
+      for (let n = 1; n <= maxOrder && i + n <= len; n++) {
+        const sym = word[i + n - 1] as number
+        // A letter outside the alphabet: no kept gram contains it, nor any longer gram from here.
+        if (sym === 0) break
+        code = code * 256 + sym
+        // A lone space (the padding) is not a gram.
+        if (wanted[n] === 0 || (n === 1 && sym === space)) continue
+        let slot = slotOf(code, shift)
+        let found = slots[slot] as number
+        while (found !== 0 && found !== code) {
+          slot = (slot + 1) & mask
+          found = slots[slot] as number
+        }
+        // A gram no language kept says little, and other scripts' words (names, URLs) land here:
+        // skipping them keeps a language with a higher floor from winning on noise.
+        if (found === 0) continue
+        grams++
+        const row = slotRows[slot] as number
+        for (let j = 0; j < width; j++)
+          scores[j] = (scores[j] as number) + (table[row + j] as number)
+      }
+    }
+    start = end + 1
+    // Long text: once the leader is far ahead, the rest cannot change the answer, only cost time.
+    if (stop && grams >= nextCheck) {
+      nextCheck = grams + CHECK_EVERY
+      if (leadOf(scores, stop.columns) >= stop.margin) break
+    }
+  }
+  return { scores, grams }
+}
+
+/** franc's profiles as trigram → rank maps. */
+export type CompiledFranc = ReadonlyMap<string, ReadonlyMap<string, number>>
+
+/** Compiles franc's `|`-separated profiles (most frequent trigram first). */
+export function compileFranc(profiles: Readonly<Record<string, string>>): CompiledFranc {
+  const out = new Map<string, Map<string, number>>()
+  for (const [lang, profile] of Object.entries(profiles)) {
+    out.set(lang, new Map(profile.split('|').map((g, rank) => [g, rank])))
+  }
+  return out
+}
+
+/** franc's penalty for a trigram missing from a profile (its `MAX_DIFFERENCE`). */
+const FRANC_MAX_DIFFERENCE = 300
+
+/**
+ * franc's distance (lower is closer) of `text` to each language of `langs`, divided by the
+ * largest possible distance so that it lies in [0, 1]. Same cleaning and trigram counting as
+ * franc 6 (`trigram-utils`): ASCII punctuation and digits become spaces, lower case, padded.
+ */
+export function francDistances(
+  franc: CompiledFranc,
+  text: string,
+  langs: readonly string[]
+): Float64Array {
+  const clean = ` ${text
+    .replace(/[\u0021-\u0040]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()} `
+  const counts = new Map<string, number>()
+  for (let i = 0; i + 3 <= clean.length; i++) {
+    const g = clean.slice(i, i + 3)
+    counts.set(g, (counts.get(g) ?? 0) + 1)
+  }
+  const out = new Float64Array(langs.length)
+  if (counts.size === 0) return out
+  const max = counts.size * FRANC_MAX_DIFFERENCE
+  langs.forEach((lang, j) => {
+    const profile = franc.get(lang)
+    let distance = 0
+    for (const [g, count] of counts) {
+      const rank = profile?.get(g)
+      distance += rank === undefined ? FRANC_MAX_DIFFERENCE : Math.abs(count - rank - 1)
+    }
+    out[j] = distance / max
+  })
+  return out
+}
