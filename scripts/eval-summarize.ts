@@ -163,7 +163,10 @@ function runCrossValidation(): void {
     `| candidate | OOF ${labels.join(' | OOF ')} | ${labels[0]}: OOF − shipped ± SE | in-sample ${labels.join(' | in-sample ')} | in-sample pick | picks on training folds |`
   )
   console.log(`|---|${labels.map(() => '---|---|').join('')}---|---|---|`)
-  const signed = (x: number): string => (x >= 0 ? `+${f(x)}` : f(x))
+  const signed = (x: number): string => {
+    const rounded = Math.round(x * 100) / 100
+    return rounded > 0 ? `+${f(rounded)}` : rounded < 0 ? f(rounded) : '0.00'
+  }
   for (const r of crossValidate(bySource, candidates, { folds, seeds })) {
     const picks = r.chosen.map((c) => `${c.setting} ×${c.times}`).join(', ')
     const gain = r.gain[0] ?? { mean: 0, se: 0 }
