@@ -5,6 +5,8 @@
  *   npm run eval -- path/to/file.jsonl # any JSONL with {id, lang, source, title, text, reference}
  *   npm run eval -- --ablation         # the ablation table of docs/summarizer.md
  *   npm run eval -- --weights '{"redundancy":0.3}'   # try other ranking weights
+ *   npm run eval -- --cv               # cross-validated tuning of every candidate change
+ *   npm run eval -- --cv --only lede --folds 2 --seeds 5
  *
  * Scores are ROUGE F1 ×100 with the tokenization of ../shared/eval/rouge-harness.mjs (NFKC,
  * lowercase, letter/digit runs, CJK per character, no stemming), macro-averaged over articles.
@@ -15,7 +17,8 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_WEIGHTS, type RankWeights } from '../src/summarize/rank'
-import { ABLATIONS } from './eval/ablation'
+import { ABLATIONS, CV_CANDIDATES } from './eval/ablation'
+import { CV_TARGETS, crossValidate, settingKey } from './eval/cv'
 import {
   type EvalSystem,
   evaluate,
@@ -50,7 +53,7 @@ const flag = (name: string): string | undefined => {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : undefined
 }
-const valueFlags = new Set(['--weights'])
+const valueFlags = new Set(['--weights', '--folds', '--seeds', '--only'])
 const positional = args.filter((a, i) => !a.startsWith('--') && !valueFlags.has(args[i - 1] ?? ''))
 const file = positional[0] ?? (existsSync(defaultData) ? defaultData : undefined)
 if (file === undefined || !existsSync(file)) {
@@ -82,6 +85,7 @@ console.log(
 if (weightsJson) console.log(`# weights: ${JSON.stringify(weights)}`)
 
 if (args.includes('--ablation')) runAblation()
+else if (args.includes('--cv')) runCrossValidation()
 else runMain()
 
 function runMain(): void {
@@ -143,5 +147,31 @@ function runAblation(): void {
       return `${f(row.r1)} (${f(row.r2)})`
     })
     console.log(`| ${variant.name} | ${cells.join(' | ')} |`)
+  }
+}
+
+function runCrossValidation(): void {
+  const folds = Number(flag('--folds') ?? 2)
+  const seeds = Number(flag('--seeds') ?? 5)
+  const only = flag('--only')
+  const candidates = CV_CANDIDATES.filter((c) => only === undefined || c.name.includes(only))
+  const labels = CV_TARGETS.map((t) => t.label)
+  console.log(
+    `\n## cross-validated tuning — ${folds} folds × ${seeds} seeds, ROUGE-1 F1 (see scripts/eval/cv.ts)\n`
+  )
+  console.log(
+    `| candidate | OOF ${labels.join(' | OOF ')} | ${labels[0]}: OOF − shipped ± SE | in-sample ${labels.join(' | in-sample ')} | in-sample pick | picks on training folds |`
+  )
+  console.log(`|---|${labels.map(() => '---|---|').join('')}---|---|---|`)
+  const signed = (x: number): string => {
+    const rounded = Math.round(x * 100) / 100
+    return rounded > 0 ? `+${f(rounded)}` : rounded < 0 ? f(rounded) : '0.00'
+  }
+  for (const r of crossValidate(bySource, candidates, { folds, seeds })) {
+    const picks = r.chosen.map((c) => `${c.setting} ×${c.times}`).join(', ')
+    const gain = r.gain[0] ?? { mean: 0, se: 0 }
+    console.log(
+      `| ${r.name} | ${r.outOfFold.map(f).join(' | ')} | ${signed(gain.mean)} ± ${f(gain.se)} | ${r.inSample.map(f).join(' | ')} | ${settingKey(r.inSampleSetting)} | ${picks} |`
+    )
   }
 }

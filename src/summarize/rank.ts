@@ -11,13 +11,16 @@
  *   costs O(words) instead of O(sentences²).
  * - The length prior scales down fragments (datelines, "He said.") and run-ons (glued captions).
  *
- * Title similarity, IDF weighting, directed centrality and a direct-speech penalty are
- * implemented as weights too but switched off: on the dev set they did not help (the ablation in
- * docs/summarizer.md, from `npm run eval -- --ablation`).
+ * Title similarity, IDF weighting, directed centrality, a direct-speech penalty, the surface cues
+ * of `cues.ts` (entity and number density, quotation share, opening connectives), a length prior
+ * for short summaries, similarity to the lede and to captions are implemented as weights too but
+ * switched off: on the dev set they did not help, or did not hold up under cross-validation
+ * (docs/summarizer.md, from `npm run eval -- --ablation` and `npm run eval -- --cv`).
  *
  * @module
  */
 import type { SentenceSpan } from '../text/sentences'
+import { density, opensWithConnective, quotedShare } from './cues'
 import { type ArticleModel, isDirectSpeech, isQuestion } from './document'
 
 /** Tunable weights. `DEFAULT_WEIGHTS` is what the service uses; the eval script varies them. */
@@ -72,6 +75,40 @@ export type RankWeights = {
   readonly leadMinWords: number
   /** MMR trade-off: a candidate loses `redundancy × max similarity` to the sentences already chosen. */
   readonly redundancy: number
+  /**
+   * Informativeness: the lead prior is multiplied by `1 + capitalised × share of capitalised
+   * non-initial words + numbers × share of words with a digit` (news highlights are dense in
+   * names and figures).
+   */
+  readonly capitalised: number
+  readonly numbers: number
+  /** The lead prior is multiplied by `1 − quoted × share of the sentence inside quotation marks`. */
+  readonly quoted: number
+  /** Factor on the lead prior of a sentence that opens with a connective ("But", "However", "He said"). */
+  readonly connectiveFactor: number
+  /**
+   * Length prior for short summaries: the lead prior is multiplied by
+   * `min(1, lengthTarget / words) ^ lengthExponent` (0: off; `lengthTarget` 0 means the
+   * article's median sentence length). It rides with the lead prior, so it fades as summaries grow.
+   */
+  readonly lengthExponent: number
+  readonly lengthTarget: number
+  /**
+   * Weight of the mean cosine similarity to the first `positionWindow` selectable sentences (the
+   * lede as a pseudo-title); it rides with the lead prior like `title`.
+   */
+  readonly leadSimilarity: number
+  /**
+   * Weight of the mean cosine similarity to the lines that are not selectable and have at least
+   * `minWords` words (captions, headings, "Scroll down for video" runs of captions: editors'
+   * own summaries of the story); it rides with the lead prior like `title`.
+   */
+  readonly captionSimilarity: number
+  /**
+   * 1: sentences the run-on penalty hits (glued captions) do not take a place in the lead
+   * window, so the sentence after them keeps its lead prior. 0: every selectable sentence counts.
+   */
+  readonly leadSkipsRunOns: number
 }
 
 /** The ranking the service ships; every value is justified in docs/summarizer.md. */
@@ -92,6 +129,15 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   questionFactor: 1,
   leadMinWords: 20,
   redundancy: 0.5,
+  capitalised: 0,
+  numbers: 0,
+  quoted: 0,
+  connectiveFactor: 1,
+  lengthExponent: 0,
+  lengthTarget: 0,
+  leadSimilarity: 0,
+  captionSimilarity: 0,
+  leadSkipsRunOns: 0,
 }
 
 /** Per-sentence term vectors, kept for redundancy checks during selection. */
@@ -108,8 +154,11 @@ export type SentenceFeatures = {
   readonly position: Float64Array
   /** Degree centrality scaled to [0, 1]. */
   readonly centrality: Float64Array
-  /** Cosine similarity to the title, [0, 1]. */
-  readonly title: Float64Array
+  /**
+   * Weighted similarity to what guides a short summary — the title (and, when their weights are
+   * on, the lede and the captions); it rides with the lead prior.
+   */
+  readonly guide: Float64Array
   /** Multiplicative length prior; 0 for unselectable sentences. */
   readonly prior: Float64Array
   /** Number of selectable sentences. */
@@ -207,7 +256,7 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
       const c = Math.max(0, forwardSum + backward * backwardSum)
       centrality[i] = c
       if (c > maxCentrality) maxCentrality = c
-      titleSimilarity[i] = titleDot * (inverseNorm[i] as number)
+      titleSimilarity[i] = weights.title * titleDot * (inverseNorm[i] as number)
     }
     for (let p = from; p < to; p++) {
       const t = terms[p] as number
@@ -230,18 +279,22 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
 
   const position = new Float64Array(n)
   const prior = new Float64Array(n)
+  const cues = leadCues(model, weights, medianWords)
   let rank = 0
+  let selectableCount = 0
   for (let i = 0; i < n; i++) {
     if (selectable[i] !== 1) continue
+    selectableCount++
     position[i] =
       weights.positionWindow > 0
         ? 1 / (1 + Math.exp((rank - weights.positionWindow) / weights.positionScale))
         : 1 / (1 + rank / weights.positionScale)
-    rank++
     const words = wordCounts[i] as number
+    if (weights.leadSkipsRunOns === 0 || words <= longLimit) rank++
     let factor = words < weights.minWords ? words / weights.minWords : 1
     if (words > longLimit) factor *= longLimit / words
     prior[i] = factor
+    if (cues !== undefined) position[i] = (position[i] as number) * cues(i)
     // Direct speech and questions rarely make a lede: they lose lead prior, not centrality.
     // (Off by default: see DEFAULT_WEIGHTS.)
     const span = model.spans[i] as SentenceSpan
@@ -254,15 +307,113 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
       position[i] = ((position[i] as number) * words) / weights.leadMinWords
     if (maxCentrality > 0) centrality[i] = (centrality[i] as number) / maxCentrality
   }
+  if (weights.leadSimilarity !== 0 || weights.captionSimilarity !== 0)
+    addGuides(model, weights, termWeight, inverseNorm, titleSimilarity)
   return {
     position,
     centrality,
-    title: titleSimilarity,
+    guide: titleSimilarity,
     prior,
-    selectableCount: rank,
+    selectableCount,
     medianWords,
     medianCharacters,
     vectors: { termWeight, inverseNorm },
+  }
+}
+
+/**
+ * The lead-prior factor of the surface cues whose weights are on (informativeness, quotation,
+ * opening connective, length for short summaries), or `undefined` when all are off — then no
+ * sentence is scanned for them.
+ */
+function leadCues(
+  model: ArticleModel,
+  weights: RankWeights,
+  medianWords: number
+): ((i: number) => number) | undefined {
+  const { capitalised, numbers, quoted, connectiveFactor, lengthExponent } = weights
+  if (
+    capitalised === 0 &&
+    numbers === 0 &&
+    quoted === 0 &&
+    connectiveFactor === 1 &&
+    lengthExponent === 0
+  )
+    return undefined
+  const { text, language, spans, wordCounts } = model
+  const target = weights.lengthTarget > 0 ? weights.lengthTarget : medianWords
+  return (i) => {
+    const { start, end } = spans[i] as SentenceSpan
+    let factor = 1
+    if (capitalised !== 0 || numbers !== 0) {
+      const d = density(text, language, start, end)
+      factor *= 1 + capitalised * d.capitalised + numbers * d.numbers
+    }
+    if (quoted !== 0) factor *= Math.max(0, 1 - quoted * quotedShare(text, start, end))
+    if (connectiveFactor !== 1 && opensWithConnective(text, language, start, end))
+      factor *= connectiveFactor
+    if (lengthExponent !== 0)
+      factor *= Math.min(1, target / Math.max(1, wordCounts[i] as number)) ** lengthExponent
+    return factor
+  }
+}
+
+/**
+ * Adds `leadSimilarity ×` the mean cosine similarity to the lede (the first `positionWindow`
+ * selectable sentences, a sentence's own similarity left out) and `captionSimilarity ×` the mean
+ * cosine similarity to the captions (lines that are not selectable, with at least `minWords`
+ * words) to `guide`. Each is one dot product per sentence with a sum of unit vectors.
+ */
+function addGuides(
+  model: ArticleModel,
+  weights: RankWeights,
+  termWeight: Float64Array,
+  inverseNorm: Float64Array,
+  guide: Float64Array
+): void {
+  const { terms, termStart, selectable, wordCounts } = model
+  const n = model.spans.length
+  const ledeSize = Math.max(1, Math.round(weights.positionWindow))
+  const inLede = new Uint8Array(n)
+  const lede = new Float64Array(model.vocabularySize)
+  const captions = new Float64Array(model.vocabularySize)
+  let ledeCount = 0
+  let captionCount = 0
+  const addUnit = (sum: Float64Array, i: number): void => {
+    for (let p = termStart[i] as number; p < (termStart[i + 1] as number); p++) {
+      const t = terms[p] as number
+      sum[t] = (sum[t] as number) + (termWeight[t] as number) * (inverseNorm[i] as number)
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (inverseNorm[i] === 0) continue
+    if (selectable[i] === 1 && ledeCount < ledeSize) {
+      addUnit(lede, i)
+      inLede[i] = 1
+      ledeCount++
+    } else if (selectable[i] !== 1 && (wordCounts[i] as number) >= weights.minWords) {
+      addUnit(captions, i)
+      captionCount++
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (selectable[i] !== 1 || inverseNorm[i] === 0) continue
+    let toLede = 0
+    let toCaptions = 0
+    for (let p = termStart[i] as number; p < (termStart[i + 1] as number); p++) {
+      const t = terms[p] as number
+      const w = (termWeight[t] as number) * (inverseNorm[i] as number)
+      toLede += w * (lede[t] as number)
+      toCaptions += w * (captions[t] as number)
+    }
+    // Its own unit vector is in the lede sum: a lede sentence's similarity to itself is 1.
+    const others = ledeCount - (inLede[i] as number)
+    const ledeMean = others > 0 ? (toLede - (inLede[i] as number)) / others : 0
+    const captionMean = captionCount > 0 ? toCaptions / captionCount : 0
+    guide[i] =
+      (guide[i] as number) +
+      weights.leadSimilarity * Math.max(0, ledeMean) +
+      weights.captionSimilarity * captionMean
   }
 }
 
@@ -284,17 +435,16 @@ export function scoreSentences(
   weights: RankWeights,
   summarySentences: number
 ): Float64Array {
-  const { position, centrality, title, prior } = features
+  const { position, centrality, guide, prior } = features
   const n = prior.length
   const fraction = summarySentences / Math.max(1, features.selectableCount)
-  // Title similarity rides with the lead prior: a headline states the lede, so it guides short
-  // summaries; a long one must cover the article (centrality).
+  // Title similarity (the guide) rides with the lead prior: a headline states the lede, so it
+  // guides short summaries; a long one must cover the article (centrality).
   const leadShare =
     weights.leadFraction > 0
       ? 1 / (1 + (fraction / weights.leadFraction) ** weights.leadSteepness)
       : 1
   const lead = weights.position * leadShare
-  const headline = weights.title * leadShare
   const scores = new Float64Array(n)
   let max = 0
   for (let i = 0; i < n; i++) {
@@ -304,7 +454,7 @@ export function scoreSentences(
       p *
       (lead * (position[i] as number) +
         weights.centrality * (centrality[i] as number) +
-        headline * (title[i] as number))
+        leadShare * (guide[i] as number))
     scores[i] = score
     if (score > max) max = score
   }

@@ -51,10 +51,46 @@ describe('splitSentences', () => {
     expect(split(text)).toEqual(expected)
   })
 
+  it('keeps an attribution after a quoted exclamation or question', () => {
+    expect(split(`"Go!" he said. "Why?" she asked. Nobody answered.`)).toEqual([
+      `"Go!" he said.`,
+      `"Why?" she asked.`,
+      'Nobody answered.',
+    ])
+  })
+
   it('keeps a quotation that spans sentences in one piece', () => {
     expect(
       split(`"I felt that we had chances. I didn't take them," he said. Then he left.`)
     ).toEqual([`"I felt that we had chances. I didn't take them," he said.`, 'Then he left.'])
+  })
+
+  it('keeps a quotation in straight single quotes (Daily Mail style) in one piece', () => {
+    expect(
+      split(
+        "'We came here for vacation. We’ve been here one day. We’re no heroes, just tourists,' Makrus Åsberg told the New York Post. The suspect was arrested."
+      )
+    ).toEqual([
+      "'We came here for vacation. We’ve been here one day. We’re no heroes, just tourists,' Makrus Åsberg told the New York Post.",
+      'The suspect was arrested.',
+    ])
+    // A double quotation inside a single one, and a quotation opened with "'.
+    expect(
+      split(`'She told me, "See you soon. Bye."' He left. "'Run' is the word. Go!" he said.`)
+    ).toEqual([
+      `'She told me, "See you soon. Bye."'`,
+      'He left.',
+      `"'Run' is the word. Go!" he said.`,
+    ])
+    // Apostrophes and elisions are not quotation marks.
+    expect(
+      split("The Smiths' dog barked. It's the '90s again. Rock 'n' roll is back. Nobody minds.")
+    ).toEqual([
+      "The Smiths' dog barked.",
+      "It's the '90s again.",
+      "Rock 'n' roll is back.",
+      'Nobody minds.',
+    ])
   })
 
   it('lets a quote left open at a paragraph end stand alone when the next paragraph reopens it', () => {

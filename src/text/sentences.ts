@@ -648,14 +648,18 @@ function isCjkAttribution(head: string, tailLength: number): boolean {
 const CJK_QUOTE_END = /[。！？][”」』]$/u
 const MAX_ATTRIBUTION = 10
 
+/** "!" or "?" and any closing quotes or brackets after it. */
+const EXCLAMATION_END = /[!?]["'”’»)\]]*$/u
+
 function shouldJoin(head: string, tail: string, titles: Titles): boolean {
   // A piece that starts with a comma or a closing bracket cannot start a sentence.
   if (STARTS_CLOSER.test(tail)) return true
   // A list marker alone ("1.", "a)") belongs to its item.
   if (LIST_MARKER.test(head)) return true
   if (!head.endsWith('.')) {
-    // ICU also breaks after "!" and "?"; that is right unless lowercase follows ("Yahoo! said").
-    return /[!?]$/.test(head) && STARTS_LOWER.test(tail)
+    // ICU also breaks after "!" and "?"; that is right unless lowercase follows ("Yahoo! said",
+    // "“Go!” he said").
+    return EXCLAMATION_END.test(head) && STARTS_LOWER.test(tail)
   }
   if (STARTS_LOWER.test(tail)) return true
   // "z. B.": a lowercase letter, then another one-letter abbreviation.
@@ -696,13 +700,13 @@ function mergeQuotes(text: string, ranges: Range[]): Range[] {
   while (i < ranges.length) {
     let current = ranges[i] as Range
     let j = i
-    let depth = scanQuotes(text, current.start, current.start, current.end, 0)
-    if (depth > 0) {
+    let state = scanQuotes(text, current.start, current.start, current.end, 0)
+    if (state > 0) {
       for (let k = i + 1; k < ranges.length && k <= i + MAX_QUOTE_SPAN; k++) {
         const next = ranges[k] as Range
         if (startsWithOpeningQuote(text, next.start, next.end)) break
-        depth = scanQuotes(text, current.start, next.start, next.end, depth)
-        if (depth === 0) {
+        state = scanQuotes(text, current.start, next.start, next.end, state)
+        if (state === 0) {
           current = { start: current.start, end: next.end }
           j = k
           break
@@ -721,25 +725,44 @@ const OPENING = new Set([0x201c, 0xab, 0x201e, 0x300c, 0x300e, 0x2018])
 const CLOSING = new Set([0x201d, 0xbb, 0x300d, 0x300f])
 
 /**
- * Returns the quote depth after reading `text[start, end)` from `depth`. Straight quotes get a
- * direction from their neighbours (after a space: opening; after a letter: closing); ’ counts
- * only as a closer before a space or punctuation, never inside a word (an apostrophe).
- * `groupStart` is where the quotation being tracked may have opened (for German „…“).
+ * The state `scanQuotes` returns: open quotations of any other kind, plus `SINGLE ×` open
+ * straight single quotes, kept apart so that a straight ' closes only a quotation it opened. It
+ * is 0 exactly when no quotation is open.
+ */
+const SINGLE = 1 << 16
+
+/**
+ * Returns the quote state (see `SINGLE`) after reading `text[start, end)` from `state`. Straight
+ * quotes get a direction from their neighbours (after a space: opening; after a letter:
+ * closing); ’ counts only as a closer before a space or punctuation, never inside a word (an
+ * apostrophe). `groupStart` is where the quotation being tracked may have opened (for German
+ * „…“).
  */
 function scanQuotes(
   text: string,
   groupStart: number,
   start: number,
   end: number,
-  depth: number
+  state: number
 ): number {
-  let d = depth
+  let singles = Math.floor(state / SINGLE)
+  let d = state - singles * SINGLE
   for (let p = start; p < end; p++) {
     const c = text.charCodeAt(p)
-    if (c < 0x22 || (c > 0x22 && c < 0xab)) continue
+    if (c < 0x22 || (c > 0x22 && c < 0xab && c !== 0x27)) continue
     if (c === 0x22) {
       if (p === start || isSpaceOrOpener(text.charCodeAt(p - 1))) d++
       else if (d > 0) d--
+    } else if (c === 0x27) {
+      // Straight single quotes (the Daily Mail's quotation marks) share the key with the
+      // apostrophe: one opens only before a letter where a word starts, and closes only a
+      // quotation it opened, after a word and before a space or punctuation ("'We came here.
+      // We're tourists,' he said"; not the possessive in "drivers' attitudes").
+      const before = p === start ? 0x20 : text.charCodeAt(p - 1)
+      const after = p + 1 < end ? text.charCodeAt(p + 1) : 0x20
+      if (isLetter(after)) {
+        if (isSpaceOrOpener(before) || before === 0x22 || OPENING.has(before)) singles++
+      } else if (singles > 0 && !isSpace(before) && !isWordChar(after)) singles--
     } else if (c === 0x2019) {
       if (d > 0 && (p + 1 >= end || !isWordChar(text.charCodeAt(p + 1)))) d--
     } else if (c === 0x201c) {
@@ -750,7 +773,7 @@ function scanQuotes(
       if (c !== 0x2018 || p === start || isSpaceOrOpener(text.charCodeAt(p - 1))) d++
     } else if (CLOSING.has(c) && d > 0) d--
   }
-  return d
+  return d + singles * SINGLE
 }
 
 /** `true` when the last quote mark before `p` in the sentence is a German „. */
@@ -766,7 +789,13 @@ function germanOpen(text: string, start: number, p: number): boolean {
 function startsWithOpeningQuote(text: string, start: number, end: number): boolean {
   if (start >= end) return false
   const c = text.charCodeAt(start)
+  if (c === 0x27) return start + 1 < end && isLetter(text.charCodeAt(start + 1))
   return c === 0x22 || OPENING.has(c)
+}
+
+/** A letter (not a digit: '90s is an elision, not a quotation). */
+function isLetter(code: number): boolean {
+  return isWordChar(code) && !(code >= 0x30 && code <= 0x39)
 }
 
 function isSpaceOrOpener(code: number): boolean {
