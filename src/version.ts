@@ -9,8 +9,8 @@ import pkg from '../package.json'
 export const API_VERSION: string = pkg.version
 
 export const ALGORITHM_VERSIONS = {
-  detect: 'langid-1',
-  summarize: 'summarize-1',
+  detect: 'langid-2',
+  summarize: 'summarize-2',
   /** The translation pipeline (masking, checks, repair, report) and its cached output shape. */
   translate: 'translate-1',
 } as const
