@@ -20,7 +20,7 @@ import {
   ngramScores,
 } from './model'
 import { MODEL } from './model.generated'
-import { markerBalance, PAIRS } from './pairs'
+import { markerBalance, PAIRS, type PairMarkers } from './pairs'
 import { countScripts, type ScriptCounts } from './script'
 import { modelWords } from './text'
 
@@ -72,8 +72,10 @@ export type DetectorConfig = {
   readonly sampleLength: number
   /** Receives the raw score margin of every ranked decision (for fitting `calibration`). */
   readonly onMargin?: (margin: number) => void
-  /** Nats per marker word of a close pair (id/ms, da/nb); 0 turns the pair markers off. */
+  /** Scales every close pair's marker weight (1: as in `pairs.ts`; 0 turns the markers off). */
   readonly markerWeight: number
+  /** The close pairs and their markers (`pairs.ts`). */
+  readonly pairs: readonly PairMarkers[]
   /** Nats per word of the text on a language's frequent-word list; 0 turns the lists off. */
   readonly wordWeight: number
 }
@@ -138,7 +140,8 @@ const DEFAULTS: Omit<DetectorConfig, 'model'> = {
   francWeight: 0,
   calibration: CALIBRATION,
   sampleLength: 1024,
-  markerWeight: 10,
+  markerWeight: 1,
+  pairs: PAIRS,
   wordWeight: 8,
 }
 
@@ -254,20 +257,24 @@ export function createDetector(
         }
       }
     }
-    if (cfg.markerWeight > 0) {
+    if (cfg.markerWeight > 0 || cfg.pairs.some((p) => p.modelShare !== 1)) {
       let best = 0
       for (let i = 1; i < scores.length; i++)
         if ((scores[i] as number) > (scores[best] as number)) best = i
-      for (const pair of PAIRS) {
+      for (const pair of cfg.pairs) {
         const ia = codes.indexOf(pair.a)
         const ib = codes.indexOf(pair.b)
         // Markers only arbitrate inside the pair: skip them unless one side leads.
         if (ia < 0 || ib < 0 || (best !== ia && best !== ib)) continue
-        const balance = markerBalance(pair, words)
-        if (balance === 0) continue
-        // Half to each side keeps the pair's mean score, so third languages are not affected.
-        scores[ib] = (scores[ib] as number) + (cfg.markerWeight * balance) / 2
-        scores[ia] = (scores[ia] as number) - (cfg.markerWeight * balance) / 2
+        const sa = scores[ia] as number
+        const sb = scores[ib] as number
+        // Both sides keep the pair's mean score, so third languages are not affected; the model's
+        // difference between the two shrinks to its share, and the markers move the rest.
+        const mid = (sa + sb) / 2
+        const half = ((sb - sa) / 2) * pair.modelShare
+        const moved = (cfg.markerWeight * pair.weight * markerBalance(pair, words)) / 2
+        scores[ib] = mid + half + moved
+        scores[ia] = mid - half - moved
       }
     }
     const useFranc = cfg.franc !== undefined && (cfg.francWeight > 0 || !cfg.ngram)
