@@ -59,4 +59,6 @@ writeFileSync(
 export const FRANC_ALL_PROFILES: Readonly<Record<string, string>> = ${JSON.stringify(all)}
 `
 )
-console.log(`franc profiles: runtime ${Object.keys(runtime).join(' ')}; all ${Object.keys(all).length}`)
+console.log(
+  `franc profiles: runtime ${Object.keys(runtime).join(' ')}; all ${Object.keys(all).length}`
+)
