@@ -1,5 +1,5 @@
 /**
- * `npm run eval:langid [-- file.jsonl] [--limit N] [--detectors a,b] [--calibration]` — accuracy of
+ * `npm run eval:langid [-- file.jsonl] [--limit N] [--fold 0|1] [--detectors a,b] [--calibrate]` — accuracy of
  * the language detector on a JSONL file of `{ lang, text, kind }` items.
  *
  * Default data: `../shared/eval/langid-dev.jsonl` (relative to the repo root) when it exists.
@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url'
 import { franc } from 'franc'
 import { LANGUAGES, languageByFranc } from '../src/langid/codes'
 import { createDetector, type DetectorConfig, detectLanguage } from '../src/langid/detect'
-import { FRANC_PROFILES } from '../src/langid/franc.generated'
+import { FRANC_ALL_PROFILES as FRANC_PROFILES } from '../src/langid/franc-all.generated'
+import { foldsOf } from './langid/folds'
 
 type Row = { lang: string; text: string; kind: string }
 type Detector = {
@@ -43,7 +44,7 @@ const flag = (name: string): string | undefined => {
 const positional = args.filter(
   (a, i) =>
     !a.startsWith('--') &&
-    !['--limit', '--detectors', '--config', '--model'].includes(args[i - 1] ?? '')
+    !['--limit', '--detectors', '--config', '--model', '--fold'].includes(args[i - 1] ?? '')
 )
 const defaultData = path.resolve(here, '../../shared/eval/langid-dev.jsonl')
 const dataPath = positional[0] ?? (existsSync(defaultData) ? defaultData : undefined)
@@ -55,11 +56,18 @@ if (!dataPath || !existsSync(dataPath)) {
 }
 const limit = Number(flag('limit') ?? 0)
 
+// `--fold 0|1`: only that half of the file (scripts/langid/folds.ts), for 2-fold cross-validation.
+const fold = flag('fold')
+
 function readRows(file: string): Row[] {
-  const rows = readFileSync(file, 'utf8')
+  let rows = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Row)
+  if (fold !== undefined) {
+    const folds = foldsOf(rows)
+    rows = rows.filter((_, i) => folds[i] === Number(fold))
+  }
   if (!limit) return rows
   const seen = new Map<string, number>()
   return rows.filter((r) => {

@@ -18,7 +18,7 @@ export type LanguageInfo = {
   readonly name: string
 }
 
-/** Every language the detector can return, in documentation order. */
+/** The languages of the n-gram model and the script rules, in documentation order. */
 export const LANGUAGES: readonly LanguageInfo[] = [
   { code: 'en', iso639_3: 'eng', franc: 'eng', script: 'Latn', name: 'English' },
   { code: 'es', iso639_3: 'spa', franc: 'spa', script: 'Latn', name: 'Spanish' },
@@ -55,8 +55,44 @@ export const LANGUAGES: readonly LanguageInfo[] = [
   { code: 'kk', iso639_3: 'kaz', franc: 'kaz', script: 'Cyrl', name: 'Kazakh' },
 ]
 
-const byCode = new Map(LANGUAGES.map((l) => [l.code, l]))
-const byFranc = new Map(LANGUAGES.map((l) => [l.franc, l]))
+/** A language detected through franc's trigram profile rather than the n-gram model. */
+export type FrancLanguage = LanguageInfo & {
+  /**
+   * The model languages its text is taken for (measured): franc compares the two only when the
+   * model's answer is one of these.
+   */
+  readonly near: readonly string[]
+}
+
+/**
+ * Languages outside the n-gram model, told apart from their neighbours by franc's profiles
+ * (`franc.generated.ts`). Catalan and Galician matter because the translation engines take them
+ * (Apertium: eng↔cat, spa↔glg), and the model alone reads them as Spanish, French or Portuguese.
+ */
+export const FRANC_LANGUAGES: readonly FrancLanguage[] = [
+  {
+    code: 'ca',
+    iso639_3: 'cat',
+    franc: 'cat',
+    script: 'Latn',
+    name: 'Catalan',
+    near: ['es', 'fr', 'pt', 'it', 'ro', 'en'],
+  },
+  {
+    code: 'gl',
+    iso639_3: 'glg',
+    franc: 'glg',
+    script: 'Latn',
+    name: 'Galician',
+    near: ['es', 'pt', 'it', 'en'],
+  },
+]
+
+/** Every language `detectLanguage` may return: the model's and franc's. */
+export const DETECTABLE: readonly LanguageInfo[] = [...LANGUAGES, ...FRANC_LANGUAGES]
+
+const byCode = new Map(DETECTABLE.map((l) => [l.code, l]))
+const byFranc = new Map(DETECTABLE.map((l) => [l.franc, l]))
 
 /** Looks a language up by its BCP 47 code (`pt-BR` finds `pt`, `no` finds `nb`). */
 export function languageByCode(code: string): LanguageInfo | undefined {
@@ -70,5 +106,5 @@ export function languageByFranc(code: string): LanguageInfo | undefined {
   return byFranc.get(code)
 }
 
-/** The BCP 47 codes of every supported language. */
-export const SUPPORTED_CODES: readonly string[] = LANGUAGES.map((l) => l.code)
+/** The BCP 47 codes of every language `detectLanguage` may return. */
+export const SUPPORTED_CODES: readonly string[] = DETECTABLE.map((l) => l.code)

@@ -9,7 +9,14 @@
  *
  * @module
  */
-import { LANGUAGES, type LanguageInfo, languageByCode } from './codes'
+import {
+  FRANC_LANGUAGES,
+  type FrancLanguage,
+  LANGUAGES,
+  type LanguageInfo,
+  languageByCode,
+} from './codes'
+import { FRANC_PROFILES } from './franc.generated'
 import {
   type CompiledFranc,
   type CompiledGroup,
@@ -20,7 +27,7 @@ import {
   ngramScores,
 } from './model'
 import { MODEL } from './model.generated'
-import { markerBalance, PAIRS } from './pairs'
+import { markerBalance, PAIRS, type PairMarkers } from './pairs'
 import { countScripts, type ScriptCounts } from './script'
 import { modelWords } from './text'
 
@@ -58,8 +65,14 @@ export type DetectorConfig = {
   readonly model: ModelData
   /** Use the n-gram model (off: franc's distance alone, as franc does; needs `franc`). */
   readonly ngram: boolean
-  /** franc's trigram profiles (`FRANC_PROFILES`), for the franc-based scorer; off by default. */
+  /** franc's trigram profiles (`FRANC_ALL_PROFILES`), for the franc-based scorer; off by default. */
   readonly franc?: Readonly<Record<string, string>>
+  /**
+   * Languages detected through franc (Catalan, Galician): the model's answer gives way to one of
+   * them when franc puts the text at least this much closer to it (franc's distance, 0…1) than
+   * to the model's answer. `Infinity` turns them off.
+   */
+  readonly francMargin: number
   /** Weight of franc's distance against the n-gram log-likelihood, in nats per gram. */
   readonly francWeight: number
   /**
@@ -72,38 +85,34 @@ export type DetectorConfig = {
   readonly sampleLength: number
   /** Receives the raw score margin of every ranked decision (for fitting `calibration`). */
   readonly onMargin?: (margin: number) => void
-  /** Nats per marker word of a close pair (id/ms, da/nb); 0 turns the pair markers off. */
+  /** Scales every close pair's marker weight (1: as in `pairs.ts`; 0 turns the markers off). */
   readonly markerWeight: number
+  /** The close pairs and their markers (`pairs.ts`). */
+  readonly pairs: readonly PairMarkers[]
   /** Nats per word of the text on a language's frequent-word list; 0 turns the lists off. */
   readonly wordWeight: number
 }
 
 /**
- * Printed by `npm run eval:langid -- --calibrate` on langid-dev.jsonl (about 40,700 ranked answers);
+ * Printed by `npm run eval:langid -- --calibrate` on langid-dev.jsonl (40,683 ranked answers);
  * the last point is capped at 0.999: no answer is certain.
  */
 const CALIBRATION: DetectorConfig['calibration'] = [
-  [0.291, 0.344],
-  [0.761, 0.3941],
-  [1.121, 0.4472],
-  [1.434, 0.5103],
-  [1.729, 0.5817],
-  [2.001, 0.7133],
-  [2.253, 0.7947],
-  [2.478, 0.8673],
-  [2.69, 0.9156],
-  [2.891, 0.9628],
-  [3.073, 0.9646],
-  [3.251, 0.9693],
-  [3.431, 0.9705],
-  [3.622, 0.9723],
-  [3.829, 0.9735],
-  [4.061, 0.9853],
-  [4.499, 0.9864],
-  [4.981, 0.9976],
-  [5.384, 0.999],
-  [5.762, 0.999],
-  [6.127, 0.999],
+  [0.222, 0.414],
+  [1.02, 0.4572],
+  [1.402, 0.5428],
+  [1.696, 0.626],
+  [2.005, 0.7646],
+  [2.287, 0.842],
+  [2.545, 0.9298],
+  [2.775, 0.964],
+  [2.981, 0.9882],
+  [3.17, 0.9912],
+  [3.363, 0.9941],
+  [3.562, 0.9953],
+  [3.774, 0.9982],
+  [4.306, 0.9982],
+  [5.235, 0.999],
 ]
 
 /** Fewest letters an alphabetic text needs for an answer ("ok", "a1" are `und`). */
@@ -133,12 +142,21 @@ const STOP_MARGIN = 200
  */
 const ALTERNATIVE_SCALE = 0.25
 
+/**
+ * See `DetectorConfig.francMargin`. franc only competes when `hints` name one of its languages,
+ * and then the nearer of the named candidates wins (measured: any margin trades more of the
+ * franc language than it saves of the other; docs/langid.md).
+ */
+const FRANC_MARGIN = 0
+
 const DEFAULTS: Omit<DetectorConfig, 'model'> = {
   ngram: true,
   francWeight: 0,
+  francMargin: FRANC_MARGIN,
   calibration: CALIBRATION,
   sampleLength: 1024,
-  markerWeight: 10,
+  markerWeight: 1,
+  pairs: PAIRS,
   wordWeight: 8,
 }
 
@@ -152,6 +170,32 @@ const UNDETERMINED: Detection = {
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000
+
+/**
+ * Confidence of franc's choice, from its lead (distance to the nearest other candidate minus
+ * distance to the chosen one): points (lead, share right) measured with hints ca+es, ca+fr,
+ * gl+pt and gl+es on Catalan, Galician, Spanish, French and Portuguese sentences of Debian's
+ * message catalogs (docs/langid.md), interpolated and held flat outside.
+ */
+const FRANC_CALIBRATION: ReadonlyArray<readonly [number, number]> = [
+  [0.005, 0.553],
+  [0.015, 0.682],
+  [0.025, 0.783],
+  [0.04, 0.875],
+  [0.065, 0.956],
+  [0.1, 0.99],
+]
+
+function francConfidence(lead: number): number {
+  let prev = FRANC_CALIBRATION[0] as readonly [number, number]
+  if (lead <= prev[0]) return prev[1]
+  for (const point of FRANC_CALIBRATION.slice(1)) {
+    if (lead <= point[0])
+      return prev[1] + ((point[1] - prev[1]) * (lead - prev[0])) / (point[0] - prev[0])
+    prev = point
+  }
+  return prev[1]
+}
 
 /** Letters that count for a language written in `script` (Japanese = Kana + Han, etc.). */
 function lettersFor(script: string, { counts }: ScriptCounts): number {
@@ -183,6 +227,7 @@ export function createDetector(
   const cfg: DetectorConfig = { ...DEFAULTS, model: MODEL, ...config }
   const groups = new Map<string, CompiledGroup | undefined>()
   let franc: CompiledFranc | undefined
+  let francExtras: CompiledFranc | undefined
   const group = (script: string) => {
     if (!groups.has(script)) groups.set(script, compileGroup(cfg.model, script))
     return groups.get(script)
@@ -221,8 +266,12 @@ export function createDetector(
     }
   }
 
-  /** Ranks same-script `candidates` (≥ 2) statistically. */
-  const rank = (sample: string, script: string, candidates: readonly LanguageInfo[]): Detection => {
+  /** Ranks same-script model `candidates` (≥ 2) statistically. */
+  const rankModel = (
+    sample: string,
+    script: string,
+    candidates: readonly LanguageInfo[]
+  ): Detection => {
     const g = group(script)
     const codes = candidates.map((l) => l.code)
     const scores = new Float64Array(codes.length)
@@ -254,20 +303,24 @@ export function createDetector(
         }
       }
     }
-    if (cfg.markerWeight > 0) {
+    if (cfg.markerWeight > 0 || cfg.pairs.some((p) => p.modelShare !== 1)) {
       let best = 0
       for (let i = 1; i < scores.length; i++)
         if ((scores[i] as number) > (scores[best] as number)) best = i
-      for (const pair of PAIRS) {
+      for (const pair of cfg.pairs) {
         const ia = codes.indexOf(pair.a)
         const ib = codes.indexOf(pair.b)
         // Markers only arbitrate inside the pair: skip them unless one side leads.
         if (ia < 0 || ib < 0 || (best !== ia && best !== ib)) continue
-        const balance = markerBalance(pair, words)
-        if (balance === 0) continue
-        // Half to each side keeps the pair's mean score, so third languages are not affected.
-        scores[ib] = (scores[ib] as number) + (cfg.markerWeight * balance) / 2
-        scores[ia] = (scores[ia] as number) - (cfg.markerWeight * balance) / 2
+        const sa = scores[ia] as number
+        const sb = scores[ib] as number
+        // Both sides keep the pair's mean score, so third languages are not affected; the model's
+        // difference between the two shrinks to its share, and the markers move the rest.
+        const mid = (sa + sb) / 2
+        const half = ((sb - sa) / 2) * pair.modelShare
+        const moved = (cfg.markerWeight * pair.weight * markerBalance(pair, words)) / 2
+        scores[ib] = mid + half + moved
+        scores[ia] = mid - half - moved
       }
     }
     const useFranc = cfg.franc !== undefined && (cfg.francWeight > 0 || !cfg.ngram)
@@ -305,6 +358,59 @@ export function createDetector(
       return share >= 0.001 ? [{ language: codes[i] as string, confidence: round3(share) }] : []
     })
     return result(candidates[best] as LanguageInfo, script, confidence, alternatives)
+  }
+
+  /**
+   * Ranks same-script `candidates` (≥ 2): the model's languages by the model; then a language
+   * detected through franc takes over when franc finds the text clearly closer to it than to the
+   * model's answer (or when no model language is a candidate).
+   */
+  const rank = (sample: string, script: string, candidates: readonly LanguageInfo[]): Detection => {
+    const extras = candidates.filter((l): l is FrancLanguage =>
+      FRANC_LANGUAGES.includes(l as FrancLanguage)
+    )
+    const modelled =
+      extras.length === 0
+        ? candidates
+        : candidates.filter((l) => !extras.includes(l as FrancLanguage))
+    const model =
+      modelled.length >= 2
+        ? rankModel(sample, script, modelled)
+        : modelled.length === 1
+          ? result(modelled[0] as LanguageInfo, script, 0.99, [])
+          : UNDETERMINED
+    if (extras.length === 0 || !Number.isFinite(cfg.francMargin)) return model
+    const top = model.language
+    const rivals = top === 'und' ? extras : extras.filter((l) => l.near.includes(top))
+    if (rivals.length === 0) return model
+    francExtras ??= compileFranc(FRANC_PROFILES)
+    const codes = top === 'und' ? rivals.map((l) => l.code) : [top, ...rivals.map((l) => l.code)]
+    const d = francDistances(francExtras, sample, codes)
+    // The closest of the franc languages, and its lead over the model's answer (or the runner-up).
+    const first = top === 'und' ? 0 : 1
+    let best = first
+    for (let i = first + 1; i < codes.length; i++)
+      if ((d[i] as number) < (d[best] as number)) best = i
+    let rival = Number.POSITIVE_INFINITY
+    for (let i = 0; i < codes.length; i++) if (i !== best) rival = Math.min(rival, d[i] as number)
+    const lead = rival - (d[best] as number)
+    if (top !== 'und' && !(lead >= cfg.francMargin)) {
+      // The model's answer stays; franc's doubt caps its confidence.
+      const capped = Math.min(
+        model.confidence,
+        francConfidence((d[best] as number) - (d[0] as number))
+      )
+      return result(languageByCode(top) as LanguageInfo, script, capped, [
+        { language: codes[best] as string, confidence: round3(Math.min(capped, 1 - capped)) },
+      ])
+    }
+    const language = rivals[best - first] as FrancLanguage
+    const confidence = Number.isFinite(lead) ? francConfidence(lead) : 0.99
+    const alternatives =
+      top === 'und'
+        ? []
+        : [{ language: top, confidence: round3(Math.min(confidence, 1 - confidence)) }]
+    return result(language, script, confidence, alternatives)
   }
 
   return (text, options = {}) => {

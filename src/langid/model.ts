@@ -3,9 +3,10 @@
  *
  * - a naive-Bayes character n-gram model (orders 1–4, words padded with spaces), built by
  *   `scripts/langid/build-model.ts` from word lists, UDHR text and stopwords;
- * - franc's trigram rank distance (wooorm/franc, MIT) over franc's own profiles restricted to the
- *   supported languages (`franc.generated.ts`); measured, it adds nothing on top of the n-gram
- *   model, so only the evaluation's ablations pass it in and the Worker bundle leaves it out.
+ * - franc's trigram rank distance (wooorm/franc, MIT) over franc's own profiles: at runtime only
+ *   for Catalan and Galician when hints name them (`franc.generated.ts`); over all the model's
+ *   languages (`franc-all.generated.ts`) only in the evaluation's ablations, where it adds
+ *   nothing on top of the n-gram model.
  *
  * Tables are compiled lazily on first use, so importing the module costs nothing at Worker start.
  *
