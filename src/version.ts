@@ -9,7 +9,7 @@ import pkg from '../package.json'
 export const API_VERSION: string = pkg.version
 
 export const ALGORITHM_VERSIONS = {
-  detect: 'langid-2',
+  detect: 'langid-3',
   summarize: 'summarize-2',
   /** The translation pipeline (masking, checks, repair, report) and its cached output shape. */
   translate: 'translate-1',
