@@ -81,27 +81,10 @@ export function toNfc(input: string): NormalizedText {
 /** Apostrophe-like characters that writers and keyboards use interchangeably. */
 const APOSTROPHES = /[\u2019\u02BC\u2032\u2018\u0060\u00B4\uFF07]/g
 
-/** Zero-width characters that can hide inside words (ZWSP, word joiner, BOM, soft hyphen). */
-const INVISIBLES = /[\u200B\u2060\uFEFF\u00AD]/g
-
 /**
  * Folds apostrophe variants (’ ʼ ′ ‘ ` ´ ＇) to U+0027. Every replacement is one UTF-16 unit for
  * one unit, so offsets are unchanged.
  */
 export function foldApostrophes(text: string): string {
   return text.replace(APOSTROPHES, "'")
-}
-
-/**
- * Removes invisible characters that split words without meaning anything (ZWSP, WJ, BOM,
- * soft hyphen). ZWJ/ZWNJ are kept: they carry meaning in Persian, Indic scripts and emoji.
- * Changes lengths: use it for comparison keys, never for text whose offsets are reported.
- */
-export function stripInvisibles(text: string): string {
-  return text.replace(INVISIBLES, '')
-}
-
-/** `true` when `text` contains no lone surrogate. */
-export function isWellFormed(text: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
 }
