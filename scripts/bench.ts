@@ -3,8 +3,11 @@
  *
  * Every section lives in `scripts/bench/<name>.ts` and exports `run(context)`. Run one section with
  * `npm run bench -- <name>`; article data comes from the dev evaluation set when it is present
- * (`--data <file.jsonl>` to point elsewhere).
+ * (`--data <file.jsonl>` to point elsewhere). Without a section name, each section runs in a
+ * fresh process: one section's heap and JIT state would otherwise slow the next (measured: the
+ * sections after `summarize` ran at half speed in a shared process).
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,10 +28,26 @@ const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise
 }
 
 const context: BenchContext = { data }
-console.log(`# Précis bench — node ${process.version}, one thread, ${new Date().toISOString()}`)
-console.log(`# data: ${data ?? '(none: only built-in texts)'}`)
-for (const [name, load] of Object.entries(sections)) {
-  if (only.length > 0 && !only.includes(name)) continue
-  console.log(`\n## ${name}`)
-  await (await load()).run(context)
+if (only.length === 0) {
+  console.log(`# Précis bench — node ${process.version}, one thread, ${new Date().toISOString()}`)
+  console.log(`# data: ${data ?? '(none: only built-in texts)'}`)
+  for (const name of Object.keys(sections)) {
+    const child = spawnSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        name,
+        ...(data ? ['--data', data] : []),
+      ],
+      { stdio: 'inherit' }
+    )
+    if (child.status !== 0) process.exitCode = 1
+  }
+} else {
+  for (const [name, load] of Object.entries(sections)) {
+    if (!only.includes(name)) continue
+    console.log(`\n## ${name}`)
+    await (await load()).run(context)
+  }
 }
