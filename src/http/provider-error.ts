@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import type { Logger } from '../services'
 import { isProviderError, type ProviderError, providerProblem } from '../translate/errors'
 import { ApiError } from './problem'
 
@@ -28,12 +30,23 @@ export function providerApiError(error: ProviderError): ApiError {
   })
 }
 
-/** Runs a translation, turning engine failures into API errors (anything else is rethrown). */
-export async function withProviderErrors<T>(work: () => Promise<T>): Promise<T> {
+/** Logs an engine failure (never the text) and turns it into the API's problem. */
+export function engineFailure(log: Logger, error: ProviderError): ApiError {
+  log('translation_failed', {
+    provider: error.provider,
+    kind: error.kind,
+    ...(error.status !== undefined ? { upstreamStatus: error.status } : {}),
+    message: error.message,
+  })
+  return providerApiError(error)
+}
+
+/** Runs engine work; an engine failure is logged and rethrown as its API problem. */
+export async function withProviderErrors<T>(log: Logger, work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
-    if (isProviderError(error)) throw providerApiError(error)
+    if (isProviderError(error)) throw engineFailure(log, error)
     throw error
   }
 }

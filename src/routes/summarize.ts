@@ -7,7 +7,7 @@ import { cachedResult } from '../http/conditional'
 import type { AppEnv } from '../http/env'
 import { cachedResultHeaders, problemResponse, problemResponses } from '../http/openapi'
 import { ApiError } from '../http/problem'
-import { providerApiError } from '../http/provider-error'
+import { withProviderErrors } from '../http/provider-error'
 import { createRouter } from '../http/router'
 import { languageByCode } from '../langid/codes'
 import { type Detection, detectLanguage } from '../langid/detect'
@@ -20,7 +20,6 @@ import {
 } from '../summarize/summarize'
 import { countWords } from '../text/words'
 import { type TargetTranslation, translateToTargets } from '../translate/batch'
-import { isProviderError } from '../translate/errors'
 import { PROVIDER_NAMES } from '../translate/providers/index'
 import type { TranslationProvider } from '../translate/types'
 import { ALGORITHM_VERSIONS } from '../version'
@@ -295,21 +294,14 @@ async function translateSummaries(
   options: { provider: TranslationProvider; glossary: Glossary | null }
 ): Promise<Record<string, TargetTranslation[]>> {
   const nonEmpty = texts.flatMap((t, i) => (t.trim() === '' ? [] : [i]))
-  let translated: Record<string, TargetTranslation[]>
-  try {
-    translated = await translateToTargets(
+  const translated = await withProviderErrors(c.var.services.log, () =>
+    translateToTargets(
       nonEmpty.map((i) => texts[i] ?? ''),
       source,
       targets,
       { ...options, timeoutMs: c.var.services.config.translation.timeoutMs }
     )
-  } catch (error) {
-    if (isProviderError(error)) {
-      c.var.services.log('translation_failed', { provider: error.provider, kind: error.kind })
-      throw providerApiError(error)
-    }
-    throw error
-  }
+  )
   const empty: TargetTranslation = {
     text: '',
     terminology: { expected: 0, applied: 0, missed: [] },

@@ -13,13 +13,11 @@
  * @module
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { textCacheKey } from '../cache/key'
 import { cachedResult, requestDirectives } from '../http/conditional'
-import type { AppEnv } from '../http/env'
 import { problemResponse, problemResponses } from '../http/openapi'
 import { ApiError, type FieldError } from '../http/problem'
-import { providerApiError } from '../http/provider-error'
+import { engineFailure, providerApiError, withProviderErrors } from '../http/provider-error'
 import { createRouter } from '../http/router'
 import { detectLanguage } from '../langid/detect'
 import { sameLanguage, translateItems } from '../translate/batch'
@@ -314,17 +312,6 @@ function renderTranslation(
   }
 }
 
-/** Logs an engine failure (never the text) and turns it into the API's problem. */
-function engineFailure(c: Context<AppEnv>, error: ProviderError): ApiError {
-  c.var.services.log('translation_failed', {
-    provider: error.provider,
-    kind: error.kind,
-    ...(error.status !== undefined ? { upstreamStatus: error.status } : {}),
-    message: error.message,
-  })
-  return providerApiError(error)
-}
-
 function describeSupport(support: LanguageSupport) {
   return {
     sources: [...support.sources],
@@ -372,18 +359,15 @@ export const translateRoutes = createRouter()
       )
     )
     const missing = stored.flatMap((s, i) => (s === undefined ? [i] : []))
-    let fresh: Translation[] = []
-    if (missing.length > 0) {
-      try {
-        fresh = await translateItems(
-          missing.map((i) => ({ text: texts[i] ?? '', source: sources[i] ?? '' })),
-          { provider, target, glossary, timeoutMs: config.translation.timeoutMs }
-        )
-      } catch (error) {
-        if (isProviderError(error)) throw engineFailure(c, error)
-        throw error
-      }
-    }
+    const fresh: Translation[] =
+      missing.length === 0
+        ? []
+        : await withProviderErrors(c.var.services.log, () =>
+            translateItems(
+              missing.map((i) => ({ text: texts[i] ?? '', source: sources[i] ?? '' })),
+              { provider, target, glossary, timeoutMs: config.translation.timeoutMs }
+            )
+          )
 
     // The whole batch is complete: store what the engine translated, answer in input order.
     const fromEngine = new Map<number, Translation>()
@@ -444,7 +428,7 @@ export const translateRoutes = createRouter()
         } catch (error) {
           if (!isProviderError(error)) throw error
           failures.push(error)
-          const problem = engineFailure(c, error)
+          const problem = engineFailure(c.var.services.log, error)
           return {
             ...base,
             available: false,
