@@ -131,7 +131,10 @@ export function toApiError(error: unknown): ApiError {
       case 413:
         return new ApiError('payload_too_large', 'The request body is larger than the limit.')
       case 415:
-        return new ApiError('unsupported_media_type', 'Send the request body as application/json.')
+        return new ApiError(
+          'unsupported_media_type',
+          'This route does not take a body of that Content-Type; JSON routes take application/json (the OpenAPI document lists each route’s types).'
+        )
       default:
         return new ApiError('internal_error', 'The request could not be processed.')
     }
