@@ -46,10 +46,8 @@ export const problemResponses = {
   500: problem('Unexpected server error.'),
 } as const
 
-/** Builds one problem response entry for a route-specific status. */
-export function problemResponse(description: string) {
-  return problem(description)
-}
+/** The OpenAPI entry of a route-specific problem status (the renderer is `problemResponse` in problem.ts). */
+export const problemSpec = problem
 
 /** Response headers of cacheable results. */
 export const cachedResultHeaders = z.object({

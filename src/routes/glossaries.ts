@@ -26,7 +26,7 @@ import {
 } from '../glossary'
 import { requireAdmin } from '../http/admin'
 import type { AppEnv } from '../http/env'
-import { problemResponse, problemResponses } from '../http/openapi'
+import { problemResponses, problemSpec } from '../http/openapi'
 import { ApiError, type FieldError } from '../http/problem'
 import { createRouter } from '../http/router'
 import { detectLanguage } from '../langid/detect'
@@ -230,9 +230,9 @@ const putRoute = createRoute({
       headers: etagHeader,
       content: { 'application/json': { schema: WrittenSchema } },
     },
-    401: problemResponse('Missing or wrong admin token.'),
-    409: problemResponse('The glossary is bundled, hence read-only.'),
-    412: problemResponse('`If-Match` does not match the current version.'),
+    401: problemSpec('Missing or wrong admin token.'),
+    409: problemSpec('The glossary is bundled, hence read-only.'),
+    412: problemSpec('`If-Match` does not match the current version.'),
     ...problemResponses,
   },
 })
@@ -250,9 +250,9 @@ const deleteRoute = createRoute({
   },
   responses: {
     204: { description: 'Deleted.' },
-    401: problemResponse('Missing or wrong admin token.'),
-    409: problemResponse('The glossary is bundled, hence read-only.'),
-    412: problemResponse('`If-Match` does not match the current version.'),
+    401: problemSpec('Missing or wrong admin token.'),
+    409: problemSpec('The glossary is bundled, hence read-only.'),
+    412: problemSpec('`If-Match` does not match the current version.'),
     ...problemResponses,
   },
 })

@@ -5,7 +5,7 @@ import { findTerms, replaceWithPreferred, termOccurrences } from '../glossary'
 import type { Glossary, TermMatch } from '../glossary/types'
 import { cachedResult } from '../http/conditional'
 import type { AppEnv } from '../http/env'
-import { cachedResultHeaders, problemResponse, problemResponses } from '../http/openapi'
+import { cachedResultHeaders, problemResponses, problemSpec } from '../http/openapi'
 import { ApiError } from '../http/problem'
 import { withProviderErrors } from '../http/provider-error'
 import { createRouter } from '../http/router'
@@ -174,13 +174,11 @@ const route = createRoute({
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
-    422: problemResponse(
+    422: problemSpec(
       '`invalid_request` (schema; `errors` names each field), `unknown_glossary` (`#/glossary`), and with `translate`: `language_not_detected`, `unsupported_language_pair`, `provider_not_configured`.'
     ),
-    502: problemResponse('With `translate`: the engine is unreachable (`provider_unavailable`).'),
-    504: problemResponse(
-      'With `translate`: the engine did not answer in time (`provider_timeout`).'
-    ),
+    502: problemSpec('With `translate`: the engine is unreachable (`provider_unavailable`).'),
+    504: problemSpec('With `translate`: the engine did not answer in time (`provider_timeout`).'),
   },
 })
 

@@ -15,7 +15,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { textCacheKey } from '../cache/key'
 import { cachedResult, requestDirectives } from '../http/conditional'
-import { problemResponse, problemResponses } from '../http/openapi'
+import { problemResponses, problemSpec } from '../http/openapi'
 import { ApiError, type FieldError } from '../http/problem'
 import { engineFailure, providerApiError, withProviderErrors } from '../http/provider-error'
 import { createRouter } from '../http/router'
@@ -169,14 +169,14 @@ const translateRoute = createRoute({
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
-    422: problemResponse(
+    422: problemSpec(
       '`invalid_request` (schema; `errors` names each field), `unknown_glossary` (`#/glossary`), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
     ),
-    502: problemResponse(
+    502: problemSpec(
       '`provider_unavailable` (engine unreachable or failing, after one retry) or `provider_bad_response`.'
     ),
-    503: problemResponse('`provider_rate_limited`: the engine’s own limit; see `Retry-After`.'),
-    504: problemResponse('`provider_timeout`: no answer within `TRANSLATION_TIMEOUT_MS`.'),
+    503: problemSpec('`provider_rate_limited`: the engine’s own limit; see `Retry-After`.'),
+    504: problemSpec('`provider_timeout`: no answer within `TRANSLATION_TIMEOUT_MS`.'),
   },
 })
 
@@ -228,11 +228,9 @@ const languagesRoute = createRoute({
       content: { 'application/json': { schema: LanguagesResponseSchema } },
     },
     ...problemResponses,
-    422: problemResponse('`provider_not_configured`, or an unknown `provider`.'),
-    502: problemResponse(
-      'No engine answered (`provider_unavailable`); `providers` has each error.'
-    ),
-    504: problemResponse('No engine answered in time (`provider_timeout`).'),
+    422: problemSpec('`provider_not_configured`, or an unknown `provider`.'),
+    502: problemSpec('No engine answered (`provider_unavailable`); `providers` has each error.'),
+    504: problemSpec('No engine answered in time (`provider_timeout`).'),
   },
 })
 

@@ -44,9 +44,6 @@ const LISTS: Readonly<Record<string, readonly string[]>> = {
   zh,
 }
 
-/** Languages with a stopword list. */
-export const STOPWORD_LANGUAGES: readonly string[] = Object.keys(LISTS).sort()
-
 const EMPTY: ReadonlySet<string> = new Set()
 const sets = new Map<string, ReadonlySet<string>>()
 
