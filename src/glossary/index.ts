@@ -9,9 +9,11 @@ export { BUNDLED_GLOSSARIES } from './bundled.generated'
 export {
   exportGlossary,
   formatFromMediaType,
+  GLOSSARY_EXPORT_FORMATS,
   GLOSSARY_FORMATS,
   GLOSSARY_MEDIA_TYPES,
   type GlossaryEntryJson,
+  type GlossaryExportFormat,
   type GlossaryFormat,
   type GlossaryJson,
   glossaryToJson,

@@ -1,10 +1,12 @@
 /**
  * Import and export in every supported format: TSV (the `glossaries/` syntax), CSV (RFC 4180),
- * TBX (v3 TBX-Basic out; v3 and v2 in) and JSON (the API's entries shape).
+ * TBX (TBX-Basic v3, TBX-Basic in v2 `martif`, and the private TBX-Precis dialect out; v3 and v2
+ * in) and JSON (the API's entries shape).
  *
  * Imports are bounded before any parsing (bytes), decoded strictly as UTF-8, and validated by
- * the same rules as the files in the repository. Every format round-trips without loss:
- * `import(export(g))` has the same version as `g`.
+ * the same rules as the files in the repository. TSV, CSV, JSON and TBX-Precis round-trip without
+ * loss (`import(export(g))` equals `g`); TBX-Basic (v3 and v2) round-trips everything but flags
+ * and inflected forms, which that dialect has no data category for.
  *
  * @module
  */
@@ -15,18 +17,42 @@ import { formatTbxGlossary, parseTbxGlossary } from './tbx'
 import type { Glossary, GlossaryFlag } from './types'
 import { type BuildResult, buildGlossary, makeIssue } from './validate'
 
-/** The formats a glossary can be imported from and exported to. */
+/** The formats a glossary can be imported from (by `Content-Type`) and exported to. */
 export type GlossaryFormat = 'tsv' | 'csv' | 'tbx' | 'json'
 
 /** Every format, in documentation order. */
 export const GLOSSARY_FORMATS: readonly GlossaryFormat[] = ['tsv', 'csv', 'tbx', 'json']
 
+/**
+ * Export formats: the import formats plus the TBX flavours. `tbx` is TBX-Basic v3, `tbx-v2` is
+ * TBX-Basic content in TBX v2 (`martif`) — both leave out flags and inflected forms, which
+ * TBX-Basic cannot carry — and `tbx-precis` is the private dialect that keeps everything.
+ */
+export type GlossaryExportFormat = GlossaryFormat | 'tbx-v2' | 'tbx-precis'
+
+/** Every export format, in documentation order. */
+export const GLOSSARY_EXPORT_FORMATS: readonly GlossaryExportFormat[] = [
+  ...GLOSSARY_FORMATS,
+  'tbx-v2',
+  'tbx-precis',
+]
+
+/** Export formats whose import gives back exactly the exported glossary. */
+export const LOSSLESS_FORMATS: readonly GlossaryExportFormat[] = [
+  'tsv',
+  'csv',
+  'json',
+  'tbx-precis',
+]
+
 /** The media type each format is served with. */
-export const GLOSSARY_MEDIA_TYPES: Readonly<Record<GlossaryFormat, string>> = {
+export const GLOSSARY_MEDIA_TYPES: Readonly<Record<GlossaryExportFormat, string>> = {
   tsv: 'text/tab-separated-values; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   tbx: 'application/x-tbx; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  'tbx-v2': 'application/x-tbx; charset=utf-8',
+  'tbx-precis': 'application/x-tbx; charset=utf-8',
 }
 
 /**
@@ -189,14 +215,18 @@ export function importGlossary(
 }
 
 /** Exports a glossary in `format` (JSON: the API shape, pretty-printed). */
-export function exportGlossary(glossary: Glossary, format: GlossaryFormat): string {
+export function exportGlossary(glossary: Glossary, format: GlossaryExportFormat): string {
   switch (format) {
     case 'tsv':
       return formatTsvGlossary(glossary)
     case 'csv':
       return formatCsvGlossary(glossary)
     case 'tbx':
-      return formatTbxGlossary(glossary)
+      return formatTbxGlossary(glossary, 'basic')
+    case 'tbx-v2':
+      return formatTbxGlossary(glossary, 'v2')
+    case 'tbx-precis':
+      return formatTbxGlossary(glossary, 'precis')
     case 'json':
       return `${JSON.stringify(glossaryToJson(glossary), null, 2)}\n`
   }
