@@ -7,6 +7,14 @@
  */
 export { BUNDLED_GLOSSARIES } from './bundled.generated'
 export {
+  type DeeplEntries,
+  deeplEntries,
+  type EntryListOptions,
+  formatDeeplEntries,
+  parseDeeplEntries,
+  parseGoogleTermSets,
+} from './interchange'
+export {
   exportGlossary,
   formatFromMediaType,
   GLOSSARY_EXPORT_FORMATS,

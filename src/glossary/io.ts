@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { type EntryListOptions, parseDeeplEntries, parseGoogleTermSets } from './interchange'
 import { GLOSSARY_LIMITS } from './limits'
 import { GLOSSARY_FLAGS } from './model'
 import { formatCsvGlossary, formatTsvGlossary, parseCsvGlossary, parseTsvGlossary } from './table'
@@ -43,6 +44,21 @@ export const LOSSLESS_FORMATS: readonly GlossaryExportFormat[] = [
   'csv',
   'json',
   'tbx-precis',
+]
+
+/**
+ * Import formats: the export formats' readers plus other tools' layouts, chosen by the caller
+ * (the `Content-Type` says TSV or CSV, not whose columns): `deepl-tsv`/`deepl-csv` entry lists
+ * and Google's `google-csv` equivalent term sets (see `interchange.ts`).
+ */
+export type GlossaryImportFormat = GlossaryFormat | 'deepl-tsv' | 'deepl-csv' | 'google-csv'
+
+/** Every import format, in documentation order. */
+export const GLOSSARY_IMPORT_FORMATS: readonly GlossaryImportFormat[] = [
+  ...GLOSSARY_FORMATS,
+  'deepl-tsv',
+  'deepl-csv',
+  'google-csv',
 ]
 
 /** The media type each format is served with. */
@@ -165,14 +181,16 @@ function utf8Length(text: string): number {
  *
  * @param body - the document: bytes (decoded as strict UTF-8) or text.
  * @param maxBytes - size limit (default `GLOSSARY_LIMITS.maxImportBytes`), checked first.
+ * @param options - the languages of an entry list without a header (`deepl-*` only).
  * @returns the glossary, or every problem found. Codes `too_large`, `invalid_encoding` and
  *   `malformed` mean the document could not be read at all; the rest are content problems.
  */
 export function importGlossary(
   id: string,
   body: string | Uint8Array,
-  format: GlossaryFormat,
-  maxBytes: number = GLOSSARY_LIMITS.maxImportBytes
+  format: GlossaryImportFormat,
+  maxBytes: number = GLOSSARY_LIMITS.maxImportBytes,
+  options: EntryListOptions = {}
 ): BuildResult {
   const size = typeof body === 'string' ? utf8Length(body) : body.byteLength
   if (size > maxBytes) {
@@ -211,6 +229,12 @@ export function importGlossary(
       return parseTbxGlossary(id, text)
     case 'json':
       return parseJsonGlossary(id, text)
+    case 'deepl-tsv':
+      return parseDeeplEntries(id, text, 'tab', options)
+    case 'deepl-csv':
+      return parseDeeplEntries(id, text, 'comma', options)
+    case 'google-csv':
+      return parseGoogleTermSets(id, text)
   }
 }
 
