@@ -76,8 +76,18 @@ export type CandidateResult = {
 }
 
 type Lexicon = {
-  /** Lowercase words allowed inside a name between capitalised words. */
+  /** Lowercase words allowed inside a name between capitalised words ("Bank *of* Astana"). */
   readonly connectors: ReadonlySet<string>
+  /**
+   * Words allowed only inside an organisation's name that goes on in lowercase after its keyword
+   * (French, Spanish, Russian: "Banque européenne *pour* la reconstruction *et* le
+   * développement"). Between two capitalised names they are a list ("Abu Dhabi *and* Riyadh").
+   */
+  readonly conjunctions: ReadonlySet<string>
+  /** Lowercase adjectives inside such a name ("Banque *asiatique*", "Национальный банк"). */
+  readonly adjective?: RegExp
+  /** Inflection endings a currency word may take ("dollar" → "dollars", "доллар" → "долларов"). */
+  readonly currencyEndings: ReadonlySet<string>
   /** Titles cut from the start of a name (lowercase). */
   readonly titles: ReadonlySet<string>
   /** Words that make a name an organisation (lowercase stems, matched as prefixes). */
@@ -97,7 +107,9 @@ const CURRENCY_CODES = set('usd eur kzt rub cny gbp uzs kgs tjs tmt jpy chf')
 
 const LEXICONS: Readonly<Record<string, Lexicon>> = {
   en: {
-    connectors: set('of for the and on de'),
+    connectors: set('of for the de'),
+    conjunctions: set('and'),
+    currencyEndings: set(' s'),
     titles: set(
       'president prime minister deputy foreign mr mrs ms dr sir chairman chairwoman governor mayor ambassador general secretary-general spokesman spokeswoman chief executive ceo senator'
     ),
@@ -113,17 +125,27 @@ const LEXICONS: Readonly<Record<string, Lexicon>> = {
     ),
   },
   fr: {
-    connectors: set("de du des la le les et pour sur l' d' à"),
+    connectors: set("de du des la le les l' d'"),
+    conjunctions: set('et pour sur à en'),
+    adjective:
+      /(ique|iques|ale|al|aux|ales|éenne|éen|ienne|ien|aise|ais|aine|ain|ionale|ional|ière|ier|elle|el|centrale|nationale|internationale)$/,
+    currencyEndings: set(' s'),
     titles: set('président présidente ministre premier m. mme porte-parole directeur directrice'),
     organizations: list(
       'banque centre fonds ministère conseil comité organisation union agence société bourse université institut parti association commission groupe autorité office cour parlement assemblée forum programme service'
     ),
     placePrepositions: set('à au aux en depuis vers'),
-    currencies: list('dollar euro yuan renminbi tenge rouble som manat livre yen franc'),
+    currencies: list(
+      'dollar euro yuan renminbi tenge rouble som soum sum manat somoni livre yen franc'
+    ),
     never: set(''),
   },
   es: {
-    connectors: set('de del la las los el y e para sobre'),
+    connectors: set('de del la las los el'),
+    conjunctions: set('y e para sobre'),
+    adjective:
+      /(ano|ana|anos|anas|ico|ica|icos|icas|al|ales|ense|és|esa|ino|ina|ario|aria|ivo|iva)$/,
+    currencyEndings: set(' s es'),
     titles: set(
       'presidente presidenta ministro ministra primer primera señor señora don doña portavoz director directora'
     ),
@@ -131,11 +153,15 @@ const LEXICONS: Readonly<Record<string, Lexicon>> = {
       'banco centro fondo ministerio consejo comité organización unión agencia compañía empresa bolsa universidad instituto partido asociación comisión grupo autoridad oficina tribunal parlamento asamblea foro programa servicio'
     ),
     placePrepositions: set('en a desde hacia'),
-    currencies: list('dólar dolar euro yuan renminbi tenge rublo som manat libra yen franco'),
+    currencies: list(
+      'dólar dolar euro yuan renminbi tenge rublo som sum manat somoni libra yen franco'
+    ),
     never: set(''),
   },
   de: {
-    connectors: set('für der die das des den dem und von zu zur zum am'),
+    connectors: set('für von zu zur zum'),
+    conjunctions: set('und'),
+    currencyEndings: set(' s n'),
     titles: set(
       'präsident präsidentin minister ministerin premierminister außenminister herr frau kanzler kanzlerin sprecher sprecherin chef chefin gouverneur botschafter'
     ),
@@ -143,33 +169,41 @@ const LEXICONS: Readonly<Record<string, Lexicon>> = {
       'bank zentrum fonds ministerium rat komitee organisation union agentur gesellschaft börse universität institut partei verband kommission gruppe behörde amt gericht parlament versammlung forum programm dienst'
     ),
     placePrepositions: set('in nach aus bei'),
-    currencies: list('dollar euro yuan renminbi tenge rubel som manat pfund yen franken'),
+    currencies: list(
+      'dollar euro yuan renminbi tenge rubel som sum manat somoni pfund yen franken'
+    ),
     never: set(
       'montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september oktober november dezember'
     ),
   },
   ru: {
-    connectors: set('и по при для'),
+    connectors: set(''),
+    conjunctions: set('и по при для'),
+    adjective: /(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю)$/,
+    currencyEndings: set(' а у ом е ы ов ам ами ах и ей ю я ем'),
     titles: set('президент премьер-министр министр глава председатель господин госпожа посол'),
     organizations: list(
       'банк центр фонд министерств совет комитет организаци союз агентств компани бирж университет институт парти ассоциаци комисси групп ведомств суд парламент собрани форум программ служб'
     ),
     placePrepositions: set('в во из на'),
-    currencies: list('доллар евро юан тенге рубл сом манат фунт иен франк'),
+    currencies: list('доллар евро юан тенге рубл сом сум манат сомони фунт иен франк'),
     never: set(''),
   },
 }
 
 /** Articles and determiners after which a capitalised German word is a common noun. */
 const GERMAN_DETERMINERS = set(
-  'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner dieser diese dieses diesem diesen jeder jede jedes jedem jeden sein seine ihr ihre unser unsere mehr neue neuen neuer neues'
+  'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner dieser diese dieses diesem diesen jeder jede jedes jedem jeden sein seine ihr ihre unser unsere im am zum zur vom beim ins'
 )
+/** Capitalised German adjectives that open a name ("Europäische Union", "Internationale …"). */
+const GERMAN_NAME_ADJECTIVE =
+  /(isch|ische|ischen|ischer|isches|ale|alen|aler|ales|ige|igen|iger|liche|lichen|licher|liches|ene|enen|ere|eren)$/
+
+/** German words ending like an inflected adjective that are not adjectives. */
+const GERMAN_NOT_ADJECTIVE = set('über unter hinter gegen oder aber wieder immer sehr nur wie')
 /** Suffixes of German common nouns (Regierung, Freiheit, Gesellschaft, Nation, Qualität…). */
 const GERMAN_NOUN_SUFFIX =
   /(ung|heit|keit|schaft|tion|tät|ismus|nis|ment|chen|lein|ität|ungen|heiten|keiten|ionen)$/
-
-/** Russian adjective endings, for lowercase words inside an organisation's name. */
-const RUSSIAN_ADJECTIVE = /(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю)$/
 
 function lexiconFor(language: string): Lexicon {
   const primary = language.split('-')[0]?.toLowerCase() ?? 'en'
@@ -187,6 +221,8 @@ type Word = {
   readonly initial: boolean
   /** Followed by nothing but spaces up to the next word (no punctuation in between). */
   readonly joined: boolean
+  /** An elided article split off the next word (`l'`, `d'`). */
+  readonly elided: boolean
 }
 
 // A word: letters (with marks and digits inside), inner hyphens and apostrophes.
@@ -213,7 +249,7 @@ function wordsOf(text: string, language: string): Word[] {
     }
     const elided = ELISION.exec(value)
     if (elided !== null && value.length > elided[0].length) {
-      out.push(makeWord(text, start, start + elided[0].length, sentenceStart))
+      out.push(makeWord(text, start, start + elided[0].length, sentenceStart, true))
       sentenceStart = false
       start += elided[0].length
       value = value.slice(elided[0].length)
@@ -228,7 +264,13 @@ function wordsOf(text: string, language: string): Word[] {
   return out
 }
 
-function makeWord(text: string, start: number, end: number, initial: boolean): Word {
+function makeWord(
+  text: string,
+  start: number,
+  end: number,
+  initial: boolean,
+  elided = false
+): Word {
   const value = text.slice(start, end)
   let next = end
   while (next < text.length && (text[next] === ' ' || text[next] === '\u00a0')) next++
@@ -242,10 +284,11 @@ function makeWord(text: string, start: number, end: number, initial: boolean): W
     end,
     text: value,
     lower: value.toLowerCase(),
-    capitalized: UPPER.test(value),
+    capitalized: !elided && UPPER.test(value),
     acronym: ACRONYM.test(value),
     initial,
     joined,
+    elided,
   }
 }
 
@@ -254,64 +297,167 @@ type Span = { start: number; end: number; words: Word[]; before: Word | undefine
 const isStem = (word: string, stems: readonly string[]): boolean =>
   stems.some((s) => word.startsWith(s))
 
-/** Capitalised runs joined by connectors, titles and leading function words cut. */
-function nameSpans(words: readonly Word[], lexicon: Lexicon, language: string): Span[] {
-  const russian = language.startsWith('ru')
+const CYRILLIC = /\p{Script=Cyrillic}/u
+const LATIN = /\p{Script=Latin}/u
+const scriptOf = (w: Word): string =>
+  CYRILLIC.test(w.text) ? 'cyrl' : LATIN.test(w.text) ? 'latn' : 'other'
+
+/** German: a capitalised word after an article, a number or a lowercase adjective is a noun. */
+function germanCommonNounContext(previous: Word | undefined, head?: Word): boolean {
+  // the context does not reach across a sentence break
+  if (previous === undefined || head?.initial === true) return false
+  if (GERMAN_DETERMINERS.has(previous.lower)) return true
+  if (/^\d/.test(previous.text)) return true
+  return (
+    !previous.capitalized &&
+    /(e|en|er|es|em)$/.test(previous.lower) &&
+    !GERMAN_NOT_ADJECTIVE.has(previous.lower)
+  )
+}
+
+/** What the spans of one text need to know. */
+type SpanContext = {
+  readonly lexicon: Lexicon
+  readonly language: string
+  /** Match keys of glossary terms (a known word at the head of a run is cut off). */
+  readonly known: ReadonlySet<string>
+}
+
+/**
+ * Capitalised runs joined by connectors (and, in organisation names that go on in lowercase,
+ * by conjunctions, adjectives and their complements), with titles, function words, known
+ * glossary terms and German common nouns cut from the head.
+ */
+function nameSpans(words: readonly Word[], context: SpanContext): Span[] {
+  const { lexicon, language, known } = context
+  const lowercaseNames =
+    language.startsWith('fr') || language.startsWith('es') || language.startsWith('ru')
+  const german = language.startsWith('de')
   const stop = stopwordsFor(language)
   const spans: Span[] = []
   let i = 0
   while (i < words.length) {
     const first = words[i] as Word
-    if (!first.capitalized) {
+    if (!first.capitalized || lexicon.never.has(first.lower)) {
       i++
       continue
     }
     let j = i
     let last = i
-    // extend over capitalised words and connectors (or, in Russian, lowercase adjectives and
-    // organisation words) while the words are joined by spaces only
+    let organization = isStem(first.lower, lexicon.organizations)
     while (j < words.length - 1 && (words[j] as Word).joined) {
+      const current = words[j] as Word
       const next = words[j + 1] as Word
-      if (next.initial) break
+      if (next.initial || lexicon.never.has(next.lower) || scriptOf(next) !== scriptOf(current))
+        break
       if (next.capitalized) {
+        // a capitalised word after a conjunction starts a new name ("Abu Dhabi and Riyadh")
+        if (lexicon.conjunctions.has(current.lower) && !organization) break
         j++
         last = j
+        if (isStem(next.lower, lexicon.organizations)) organization = true
         continue
       }
-      const inner =
-        lexicon.connectors.has(next.lower) ||
-        (russian &&
-          (RUSSIAN_ADJECTIVE.test(next.lower) ||
-            isStem(next.lower, lexicon.organizations) ||
-            next.lower === 'дел'))
-      if (!inner) break
+      const connector = lexicon.connectors.has(next.lower) || next.elided
+      // a conjunction followed (past connectors) by a capitalised word joins two names, it is
+      // not inside one ("Organización … del Mar Caspio y de la Unión …")
+      if (lexicon.conjunctions.has(next.lower)) {
+        let k = j + 2
+        while (
+          k < words.length &&
+          (lexicon.connectors.has((words[k] as Word).lower) || (words[k] as Word).elided)
+        )
+          k++
+        if ((words[k] as Word | undefined)?.capitalized === true) break
+      }
+      // "Всемирный банк": a lowercase keyword after a capitalised adjective names an organisation
+      if (
+        lowercaseNames &&
+        !next.capitalized &&
+        isStem(next.lower, lexicon.organizations) &&
+        current.capitalized &&
+        (lexicon.adjective?.test(current.lower) ?? false)
+      )
+        organization = true
+      // In French, Spanish and Russian an organisation's name goes on in lowercase after its
+      // keyword: adjectives, conjunctions, and a noun after the keyword or a connector.
+      const lowercaseInside =
+        lowercaseNames &&
+        organization &&
+        (lexicon.conjunctions.has(next.lower) ||
+          (lexicon.adjective?.test(next.lower) ?? false) ||
+          isStem(next.lower, lexicon.organizations) ||
+          ((isStem(current.lower, lexicon.organizations) ||
+            lexicon.connectors.has(current.lower) ||
+            current.elided ||
+            lexicon.conjunctions.has(current.lower) ||
+            (lexicon.adjective?.test(current.lower) ?? false)) &&
+            !/^\d/.test(next.text)))
+      if (!connector && !lowercaseInside) break
       j++
-      // a Russian organisation name may end on its lowercase keyword ("Центральный банк")
-      if (russian && isStem(next.lower, lexicon.organizations)) last = j
+      if (lowercaseInside && !lexicon.conjunctions.has(next.lower) && !connector) last = j
     }
     let run = words.slice(i, last + 1)
-    // cut leading titles and leading function words (sentence-initial "The", "However"…)
-    while (run.length > 0) {
-      const head = run[0] as Word
-      if (lexicon.titles.has(head.lower) || (stop.has(head.lower) && !head.acronym))
+    const index = (w: Word): number => words.indexOf(w)
+    // cut the head: titles, function words, lowercase words, a known term before another name,
+    // German common nouns (in a noun's context, and not a capitalised adjective that starts a
+    // name such as "Europäische Union")
+    let germanCuts = 0
+    let quantity = false
+    let afterTitle = false
+    for (;;) {
+      const head = run[0]
+      if (head === undefined) break
+      const previous = words[index(head) - 1]
+      if (lexicon.titles.has(head.lower)) {
         run = run.slice(1)
-      else break
+        afterTitle = true
+        continue
+      }
+      // "30 Milliarden Kubikmeter Gas": after a number, nouns follow nouns
+      const germanNoun =
+        german &&
+        !afterTitle &&
+        run.length > 1 &&
+        !head.acronym &&
+        !GERMAN_NAME_ADJECTIVE.test(head.lower) &&
+        ((quantity && germanCuts > 0) ||
+          (germanCuts === 0 && germanCommonNounContext(previous, head)))
+      const cut =
+        (stop.has(head.lower) && !head.acronym) ||
+        !head.capitalized ||
+        (run.length > 1 && (run[1] as Word).capitalized && known.has(matchKey(head.text, true))) ||
+        germanNoun
+      if (!cut) break
+      if (germanNoun) {
+        if (germanCuts === 0 && previous !== undefined && /^\d/.test(previous.text)) quantity = true
+        germanCuts++
+      }
+      run = run.slice(1)
     }
-    // cut trailing connectors and (outside Russian) lowercase words
+    // what is left of a German quantity is a noun, unless it is a currency ("500 Millionen Euro")
+    if (quantity && run.length === 1 && currencyStem((run[0] as Word).lower, lexicon) === undefined)
+      run = []
+    // cut the tail: connectors and conjunctions, and lowercase words outside organisation names
     while (run.length > 0) {
       const tail = run[run.length - 1] as Word
-      if (!tail.capitalized && !(russian && isStem(tail.lower, lexicon.organizations)))
-        run = run.slice(0, -1)
-      else break
+      const keep =
+        tail.capitalized ||
+        (lowercaseNames &&
+          !lexicon.connectors.has(tail.lower) &&
+          !lexicon.conjunctions.has(tail.lower) &&
+          !tail.elided &&
+          run.some((w) => isStem(w.lower, lexicon.organizations)))
+      if (keep) break
+      run = run.slice(0, -1)
     }
     if (run.length > 0) {
       const head = run[0] as Word
-      const index = words.indexOf(head)
       spans.push({
         start: head.start,
         end: (run[run.length - 1] as Word).end,
         words: run,
-        before: index > 0 ? words[index - 1] : undefined,
+        before: words[index(head) - 1],
       })
     }
     i = last + 1
@@ -322,12 +468,32 @@ function nameSpans(words: readonly Word[], lexicon: Lexicon, language: string): 
 function classify(span: Span, lexicon: Lexicon, titled: boolean): CandidateKind {
   const words = span.words
   if (words.length === 1 && (words[0] as Word).acronym) return 'acronym'
-  if (words.some((w) => isStem(w.lower, lexicon.organizations))) return 'organization'
+  // German (and Russian) compounds end on their keyword: "Investitionsbank", "Energieagentur"
+  if (
+    words.some(
+      (w) =>
+        isStem(w.lower, lexicon.organizations) ||
+        lexicon.organizations.some((o) => o.length >= 4 && w.lower.endsWith(o))
+    )
+  )
+    return 'organization'
   if (titled) return 'person'
   const before = span.before?.lower
-  if (words.length === 1 && before !== undefined && lexicon.placePrepositions.has(before))
-    return 'place'
-  if (words.length >= 2 && words.length <= 3 && words.every((w) => w.capitalized && !w.acronym))
+  if (before !== undefined && lexicon.placePrepositions.has(before)) return 'place'
+  // two or three plain capitalised words, none an adjective of a name ("Europäische Union",
+  // "Asian …"): most often a person in news text
+  if (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    words.every(
+      (w) =>
+        w.capitalized &&
+        !w.acronym &&
+        !GERMAN_NAME_ADJECTIVE.test(w.lower) &&
+        !ENGLISH_ADJECTIVE.test(w.lower) &&
+        !(lexicon.adjective?.test(w.lower) ?? false)
+    )
+  )
     return 'person'
   return 'name'
 }
@@ -340,30 +506,62 @@ type Occurrence = {
   readonly initialOnly: boolean
 }
 
+/** The currency stem `word` is a form of, if any ("dollars" → "dollar", not "some" → "som"). */
+function currencyStem(word: string, lexicon: Lexicon): string | undefined {
+  for (const stem of lexicon.currencies) {
+    if (!word.startsWith(stem)) continue
+    const ending = word.slice(stem.length)
+    if (ending === '' || lexicon.currencyEndings.has(ending)) return stem
+  }
+  return undefined
+}
+
+/** English demonyms and language adjectives ("American", "Russian-language") are not names. */
+const ENGLISH_ADJECTIVE = /(?:ian|ish|ese|ean|ican)$/
+
 /** Every candidate occurrence in one text. */
-function occurrencesIn(text: string, index: number, language: string): Occurrence[] {
+function occurrencesIn(
+  text: string,
+  index: number,
+  language: string,
+  known: ReadonlySet<string>
+): Occurrence[] {
   const lexicon = lexiconFor(language)
   const german = language.startsWith('de')
+  const english = language.startsWith('en')
   const words = wordsOf(text, language)
   const out: Occurrence[] = []
   const covered = new Set<number>()
-  for (const span of nameSpans(words, lexicon, language)) {
+  for (const span of nameSpans(words, { lexicon, language, known })) {
     const single = span.words.length === 1
     const head = span.words[0] as Word
-    if (single && lexicon.never.has(head.lower)) continue
+    for (const w of span.words) covered.add(w.start)
+    if (single && currencyStem(head.lower, lexicon) !== undefined) {
+      out.push({
+        term: head.text,
+        kind: 'currency',
+        text: index,
+        offset: head.start,
+        initialOnly: false,
+      })
+      continue
+    }
     if (single && head.text.length < 2) continue
+    if (english && single && (ENGLISH_ADJECTIVE.test(head.lower) || /-\p{Ll}/u.test(head.text))) {
+      continue
+    }
     if (
       german &&
       single &&
       !head.acronym &&
-      ((span.before !== undefined && GERMAN_DETERMINERS.has(span.before.lower)) ||
+      (germanCommonNounContext(span.before, head) ||
         GERMAN_NOUN_SUFFIX.test(head.lower) ||
         isStem(head.lower, lexicon.organizations))
     ) {
       continue
     }
     // a single organisation word ("Bank", "Centre") is not a name by itself
-    if (single && !head.acronym && isStem(head.lower, lexicon.organizations) && !german) continue
+    if (single && !head.acronym && isStem(head.lower, lexicon.organizations)) continue
     const beforeIndex = words.indexOf(head) - 1
     const titled = beforeIndex >= 0 && lexicon.titles.has((words[beforeIndex] as Word).lower)
     out.push({
@@ -373,24 +571,13 @@ function occurrencesIn(text: string, index: number, language: string): Occurrenc
       offset: span.start,
       initialOnly: single && head.initial,
     })
-    for (const w of span.words) covered.add(w.start)
   }
   for (const w of words) {
     if (covered.has(w.start)) continue
     if (CURRENCY_CODES.has(w.lower) && w.acronym) {
       out.push({ term: w.text, kind: 'currency', text: index, offset: w.start, initialOnly: false })
-    } else if (!w.capitalized || german) {
-      const stem = lexicon.currencies.find((c) => w.lower.startsWith(c))
-      // a stem covers its case endings and plurals, not longer words ("euro" ≠ "europe")
-      if (stem !== undefined && w.lower.length - stem.length <= 3 && !/^europ/.test(w.lower)) {
-        out.push({
-          term: w.text,
-          kind: 'currency',
-          text: index,
-          offset: w.start,
-          initialOnly: false,
-        })
-      }
+    } else if (!w.capitalized && currencyStem(w.lower, lexicon) !== undefined) {
+      out.push({ term: w.text, kind: 'currency', text: index, offset: w.start, initialOnly: false })
     }
   }
   return out
@@ -418,6 +605,10 @@ export function spellingSkeleton(term: string): string {
     .replace(/kh/g, 'h')
     .replace(/ph/g, 'f')
     .replace(/ck/g, 'k')
+    // c before a back vowel or a consonant sounds k (Samarcande/Samarkand)
+    .replace(/c(?![eiy])/g, 'k')
+    // a final mute e (French spellings of eastern names: Samarcande)
+    .replace(/(\p{L}{4,})e\b/gu, '$1')
     .replace(/w/g, 'v')
     // Tokayev/Tokaev, Nazarbayev/Nazarbaev: a y or i between vowels
     .replace(/([aeiou])[yi](?=[aeiou])/g, '$1')
@@ -427,6 +618,22 @@ export function spellingSkeleton(term: string): string {
     .replace(/(\p{L})\1+/gu, '$1')
     .replace(/й/g, 'и')
   return s
+}
+
+/**
+ * Whether two skeletons likely spell one name: equal, one edit apart (for names of six letters
+ * or more, where one letter is a spelling, not another word), or one with the Russian surname
+ * suffix the other lacks ("Rahmon"/"Rahmonov", "Рахмон"/"Рахмонов").
+ */
+export function similarSkeletons(a: string, b: string): boolean {
+  if (a === b) return true
+  if (a.length >= 6 && b.length >= 6 && editDistanceAtMostOne(a, b)) return true
+  const [short, long] = a.length < b.length ? [a, b] : [b, a]
+  return (
+    short.length >= 4 &&
+    /^(?:ov|ev|ов|ев)$/.test(long.slice(short.length)) &&
+    long.startsWith(short)
+  )
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
@@ -478,7 +685,7 @@ export function findCandidates(
   }
   const byKey = new Map<string, Acc>()
   texts.forEach((text, index) => {
-    for (const o of occurrencesIn(text, index, language)) {
+    for (const o of occurrencesIn(text, index, language, known)) {
       const key = matchKey(o.term, true)
       if (key === '' || known.has(key)) continue
       let acc = byKey.get(key)
@@ -503,19 +710,67 @@ export function findCandidates(
   })
   const most = <T>(counts: Map<T, number>): T =>
     [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0]
+  // People are often named in full once and by surname after ("Kassym-Jomart Tokayev" …
+  // "Tokaev said"): when a lone word is a spelling of a full name's surname, the surname as
+  // written in the full name becomes a candidate too, so that the spellings can be grouped.
+  const surnames: { skeleton: string; surname: string; from: Acc; offset: number }[] = []
+  for (const a of byKey.values()) {
+    const term = most(a.spellings)
+    const parts = term.split(/\s+/)
+    const surname = parts[parts.length - 1]
+    if (a.initialOnly || most(a.kinds) !== 'person' || parts.length < 2 || surname === undefined)
+      continue
+    surnames.push({
+      skeleton: spellingSkeleton(surname),
+      surname,
+      from: a,
+      offset: a.example.offset + term.lastIndexOf(surname),
+    })
+  }
+  const linked = new Set<Acc>()
+  for (const a of [...byKey.values()]) {
+    const term = most(a.spellings)
+    if (/\s/.test(term)) continue
+    const skeleton = spellingSkeleton(term)
+    for (const s of surnames) {
+      if (!similarSkeletons(skeleton, s.skeleton)) continue
+      linked.add(a)
+      const key = matchKey(s.surname, true)
+      if (!byKey.has(key) && !known.has(key)) {
+        byKey.set(key, {
+          spellings: new Map([[s.surname, s.from.count]]),
+          kinds: new Map([['person', s.from.count]]),
+          count: s.from.count,
+          texts: new Set(s.from.texts),
+          example: { text: s.from.example.text, offset: s.offset },
+          order: s.from.order,
+          initialOnly: false,
+        })
+      }
+    }
+  }
   // A word seen only at sentence starts is as likely an ordinary word as a name, unless it is a
-  // spelling of a name seen elsewhere ("Tokaev met…" next to "President Tokayev").
+  // spelling of a name seen elsewhere, a surname of one, or a word of a longer name ("ASTANA —"
+  // next to "Air Astana").
   const named = new Set<string>()
-  for (const a of byKey.values())
-    if (!a.initialOnly) for (const t of a.spellings.keys()) named.add(spellingSkeleton(t))
-  const kept = [...byKey.values()].filter(
-    (a) =>
-      !a.initialOnly ||
-      [...a.spellings.keys()].some((t) => {
-        const skeleton = spellingSkeleton(t)
-        return named.has(skeleton)
-      })
-  )
+  const inside = new Set<string>()
+  for (const a of byKey.values()) {
+    if (a.initialOnly) continue
+    for (const t of a.spellings.keys()) {
+      named.add(spellingSkeleton(t))
+      const parts = t.split(/\s+/)
+      if (parts.length > 1) for (const p of parts) inside.add(matchKey(p, true))
+    }
+  }
+  const kept = [...byKey.entries()]
+    .filter(
+      ([key, a]) =>
+        !a.initialOnly ||
+        linked.has(a) ||
+        inside.has(key) ||
+        [...a.spellings.keys()].some((t) => named.has(spellingSkeleton(t)))
+    )
+    .map(([, a]) => a)
   kept.sort((a, b) => b.count - a.count || a.order - b.order)
   const chosen = kept.slice(0, limit)
   const base = chosen.map((a) => ({
@@ -548,9 +803,7 @@ export function findCandidates(
     const bucketKey = `${words}|${s.slice(0, 2)}`
     const bucket = buckets.get(bucketKey) ?? []
     for (const j of bucket) {
-      const other = skeletons[j] as string
-      if (other === s || (s.length >= 6 && other.length >= 6 && editDistanceAtMostOne(s, other)))
-        union(i, j)
+      if (similarSkeletons(s, skeletons[j] as string)) union(i, j)
     }
     bucket.push(i)
     buckets.set(bucketKey, bucket)
