@@ -2,7 +2,8 @@
  * `npm run eval:candidates` — precision and recall of term discovery (`src/glossary/candidates`)
  * on the team's example articles (`examples/articles/`, annotated in `annotations.json`), with
  * the bundled glossary the annotation names, overall and per language, plus the variant groups
- * expected and found.
+ * expected and found. Figures are printed per split: `tuning` articles were used to shape the
+ * rules, `held-out` articles were not (their figures are the ones to quote).
  *
  * A predicted term is correct when it is one of the spellings of an expected item (compared as
  * the glossary matcher compares terms); an item is found when any of its spellings is predicted.
@@ -19,6 +20,7 @@ type Item = { kind: string; terms: string[] }
 type Article = {
   file: string
   language: string
+  split: 'tuning' | 'held-out'
   expected: Item[]
   variants: string[][]
 }
@@ -46,8 +48,15 @@ const zero = (): Tally => ({
   groups: 0,
   groupsFound: 0,
 })
-const perLanguage = new Map<string, Tally>()
-const total = zero()
+// split → language → tally ('all' sums the languages)
+const tallies = new Map<string, Map<string, Tally>>()
+const tallyOf = (split: string, language: string): Tally => {
+  const bySplit = tallies.get(split) ?? new Map<string, Tally>()
+  tallies.set(split, bySplit)
+  const t = bySplit.get(language) ?? zero()
+  bySplit.set(language, t)
+  return t
+}
 const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`)
 
 for (const article of annotations.articles) {
@@ -88,14 +97,14 @@ for (const article of annotations.articles) {
     groups: article.variants.length,
     groupsFound,
   }
-  const lang = perLanguage.get(article.language) ?? zero()
-  for (const k of Object.keys(t) as (keyof Tally)[]) {
-    lang[k] += t[k]
-    total[k] += t[k]
+  for (const split of [article.split, 'both']) {
+    for (const language of [article.language, 'overall']) {
+      const sum = tallyOf(split, language)
+      for (const k of Object.keys(t) as (keyof Tally)[]) sum[k] += t[k]
+    }
   }
-  perLanguage.set(article.language, lang)
   console.log(
-    `${article.file}: precision ${pct(tp, predicted.length)} (${tp}/${predicted.length}), recall ${pct(foundItems.size, article.expected.length)} (${foundItems.size}/${article.expected.length}), variant groups ${groupsFound}/${article.variants.length}`
+    `[${article.split}] ${article.file}: precision ${pct(tp, predicted.length)} (${tp}/${predicted.length}), recall ${pct(foundItems.size, article.expected.length)} (${foundItems.size}/${article.expected.length}), variant groups ${groupsFound}/${article.variants.length}`
   )
   for (const g of result.groups) console.log(`  group: ${g.terms.join(' | ')}`)
   if (verbose) {
@@ -104,13 +113,19 @@ for (const article of annotations.articles) {
     console.log(`  false positives: ${falsePositives.join('; ') || '-'}`)
   }
 }
-console.log('')
-console.log('language  precision         recall            variant groups')
-for (const [language, t] of [...perLanguage.entries()].sort()) {
+for (const split of ['held-out', 'tuning', 'both']) {
+  const bySplit = tallies.get(split)
+  if (bySplit === undefined) continue
+  console.log('')
   console.log(
-    `${language.padEnd(9)} ${`${pct(t.tp, t.predicted)} (${t.tp}/${t.predicted})`.padEnd(17)} ${`${pct(t.found, t.expected)} (${t.found}/${t.expected})`.padEnd(17)} ${t.groupsFound}/${t.groups}`
+    `${split === 'both' ? 'all articles' : `${split} articles`}\nlanguage  precision         recall            variant groups`
   )
+  const rows = [...bySplit.entries()].sort(([a], [b]) =>
+    a === 'overall' ? 1 : b === 'overall' ? -1 : a.localeCompare(b)
+  )
+  for (const [language, t] of rows) {
+    console.log(
+      `${language.padEnd(9)} ${`${pct(t.tp, t.predicted)} (${t.tp}/${t.predicted})`.padEnd(17)} ${`${pct(t.found, t.expected)} (${t.found}/${t.expected})`.padEnd(17)} ${t.groupsFound}/${t.groups}`
+    )
+  }
 }
-console.log(
-  `${'overall'.padEnd(9)} ${`${pct(total.tp, total.predicted)} (${total.tp}/${total.predicted})`.padEnd(17)} ${`${pct(total.found, total.expected)} (${total.found}/${total.expected})`.padEnd(17)} ${total.groupsFound}/${total.groups}`
-)
