@@ -9,6 +9,10 @@ const EXAMPLE_ARTICLE = new URL('../shared/examples/article-c5.txt', import.meta
 export default defineConfig({
   test: {
     restoreMocks: true,
+    // The first request of each workerd test file builds the Worker; on a loaded two-core machine
+    // that alone can pass vitest's 5 s default. Generous limits keep failures about behaviour.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     // CI asks for a machine-readable report to print its closing "N passed, N failed" line.
     ...(process.env.PRECIS_TEST_REPORT
       ? { reporters: ['default', 'json'], outputFile: { json: process.env.PRECIS_TEST_REPORT } }
