@@ -5,14 +5,17 @@ import { defineConfig } from 'vitest/config'
 /** The issue's example article, when the shared folder sits beside the repository (as in CI). */
 const EXAMPLE_ARTICLE = new URL('../shared/examples/article-c5.txt', import.meta.url)
 
+/**
+ * The first request of each workerd test file builds the Worker, and some unit tests spawn tsx; on a
+ * loaded two-core machine that alone can pass vitest's 5 s default. Inline projects do not inherit
+ * root test options in vitest 4, so each project spreads these.
+ */
+const LOADED_MACHINE_TIMEOUTS = { testTimeout: 30_000, hookTimeout: 60_000 }
+
 // biome-ignore lint/style/noDefaultExport: vitest loads the default export.
 export default defineConfig({
   test: {
     restoreMocks: true,
-    // The first request of each workerd test file builds the Worker; on a loaded two-core machine
-    // that alone can pass vitest's 5 s default. Generous limits keep failures about behaviour.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     // CI asks for a machine-readable report to print its closing "N passed, N failed" line.
     ...(process.env.PRECIS_TEST_REPORT
       ? { reporters: ['default', 'json'], outputFile: { json: process.env.PRECIS_TEST_REPORT } }
@@ -22,6 +25,7 @@ export default defineConfig({
         // Pure modules, in Node: fast, colocated with the code.
         test: {
           name: 'unit',
+          ...LOADED_MACHINE_TIMEOUTS,
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
         },
@@ -61,6 +65,7 @@ export default defineConfig({
         ],
         test: {
           name: 'worker',
+          ...LOADED_MACHINE_TIMEOUTS,
           include: ['test/worker/**/*.test.ts'],
           // What the Worker tests cannot read from workerd: the host environment and files.
           provide: {
