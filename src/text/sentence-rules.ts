@@ -106,23 +106,27 @@ function isTerminal(k: number): boolean {
  * @param text - text without line breaks (CR, LF, NEL, VT, FF, U+2028/2029).
  */
 export function ruleBreaks(text: string, from: number, to: number, out: number[]): boolean {
-  for (let i = from; i < to; i++) if (classAt(text, i) === UNKNOWN) return false
+  const kept = out.length
   for (let i = from; i < to; i++) {
-    const kind = classes[text.charCodeAt(i)] as number
-    if (!isTerminal(kind)) continue
+    const kind = classAt(text, i)
+    if (!isTerminal(kind)) {
+      if (kind !== UNKNOWN) continue
+      out.length = kept
+      return false
+    }
     // A terminal, closing punctuation, spaces: the only place a break can follow (SB9/SB10 keep
     // the closers and spaces with the terminal; SB11 breaks after them).
     let j = i + 1
-    while (j < to && classes[text.charCodeAt(j)] === CLOSE) j++
-    while (j < to && classes[text.charCodeAt(j)] === SP) j++
+    while (j < to && classAt(text, j) === CLOSE) j++
+    while (j < to && classAt(text, j) === SP) j++
     if (j >= to) return true
-    const next = classes[text.charCodeAt(j)] as number
+    const next = classAt(text, j)
     let keep = false
     if (kind === ATERM) {
       if (j === i + 1 && next === NUMERIC)
         keep = true // SB6: "3.14"
       else if (j === i + 1 && next === UPPER && i > from) {
-        const before = classes[text.charCodeAt(i - 1)] as number
+        const before = classAt(text, i - 1)
         keep = before === UPPER || before === LOWER // SB7: "U.S"
       }
       if (!keep) {
@@ -130,16 +134,17 @@ export function ruleBreaks(text: string, from: number, to: number, out: number[]
         let k = j
         let cls = next
         while (
-          k < to &&
           cls !== OLETTER &&
           cls !== UPPER &&
           cls !== LOWER &&
           cls !== ATERM &&
-          cls !== STERM
+          cls !== STERM &&
+          cls !== UNKNOWN
         ) {
-          k++
-          cls = k < to ? (classes[text.charCodeAt(k)] as number) : 0
+          if (++k >= to) break
+          cls = classAt(text, k)
         }
+        // an unknown character on the way is met again by the outer loop, which gives up
         keep = k < to && cls === LOWER
       }
     }
