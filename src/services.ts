@@ -45,7 +45,13 @@ export function createServices(env: Env, scope: RequestScope): Services {
   const config = configFor(env)
   return {
     config,
-    cache: createKvCache(env.CACHE, { waitUntil: scope.waitUntil, log }),
+    cache: createKvCache(env.CACHE, {
+      waitUntil: scope.waitUntil,
+      log,
+      // No entry larger than twice the largest request: a result is stored to be re-rendered,
+      // never as a copy of every intermediate (issue #14: 524 KB in, 8 MB stored).
+      maxEntryBytes: 2 * config.maxBodyBytes,
+    }),
     glossaries: createGlossaryStore({
       bundled: BUNDLED_GLOSSARIES,
       // Without the binding only the bundled glossaries exist (writes land in a throwaway map).

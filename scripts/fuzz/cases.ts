@@ -18,7 +18,7 @@ export type Case = RawRequest & {
   readonly label: string
   /** The server may legitimately not answer (the body never completes). */
   readonly mayNotAnswer: boolean
-  /** Could leave the isolate in a bad state: `/health` is probed right after. */
+  /** Could leave the isolate in a bad state: a small request is sent right after it. */
   readonly hazard: boolean
   /**
    * The request is not well-formed HTTP that a platform would hand to a Worker (malformed framing,

@@ -13,7 +13,7 @@
  * invalid UTF-8, deep nesting, huge arrays, oversized, chunked and truncated bodies, malformed
  * framing). Case `i` depends only on the seed and `i`, so `--seed S --only i` replays it.
  * After a case that could leave the isolate in a bad state (oversized, truncated, malformed),
- * `/health` is asked at once and must answer 200.
+ * a small `POST /v1/detect` is sent at once and must answer 200.
  *
  * Translation goes to a fake APy on `--apy-port` (scripts/harness/fake-apy.ts), so the run
  * neither depends on nor loads the real engine.
@@ -160,12 +160,16 @@ function judge(testCase: Case, outcome: Outcome): { reason: string; detail: stri
   return undefined
 }
 
-const HEALTH: RawRequest = {
-  method: 'GET',
-  target: '/health',
-  headers: [],
-  body: new Uint8Array(),
-  framing: { kind: 'none' },
+/**
+ * Asked right after every hazard case. A POST, because wrangler's dev proxy silently retries a
+ * GET that meets a restarted Worker, which would hide exactly the failure this looks for.
+ */
+const PROBE: RawRequest = {
+  method: 'POST',
+  target: '/v1/detect',
+  headers: [['Content-Type', 'application/json']],
+  body: new TextEncoder().encode('{"text":"The next request must succeed."}'),
+  framing: { kind: 'length' },
 }
 
 async function main() {
@@ -179,9 +183,11 @@ async function main() {
     await server?.stop()
     await apy?.close()
   }
-  process.on('SIGINT', () => {
-    void cleanup().then(() => process.exit(130))
-  })
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      void cleanup().then(() => process.exit(130))
+    })
+  }
   try {
     let url = options.url
     if (url === undefined) {
@@ -287,15 +293,15 @@ async function run(options: Options, port: number, url: string): Promise<number>
       const verdict = judge(testCase, outcome)
       if (verdict) failures.push({ id, testCase, ...verdict })
       if (testCase.hazard) {
-        const probe = await send(port, HEALTH, 10_000)
+        const probe = await send(port, PROBE, 10_000)
         if (!probe.ok || probe.response.status !== 200) {
           failures.push({
             id,
             testCase,
             reason: 'next request failed',
             detail: probe.ok
-              ? `GET /health after it: ${probe.response.status} ${probe.response.body.toString('utf8').slice(0, 200)}`
-              : `GET /health after it: ${probe.error}`,
+              ? `POST /v1/detect after it: ${probe.response.status} ${probe.response.body.toString('utf8').slice(0, 200)}`
+              : `POST /v1/detect after it: ${probe.error}`,
           })
         }
       }
@@ -350,7 +356,7 @@ async function run(options: Options, port: number, url: string): Promise<number>
     if (failures.length > 40) console.log(`\n… and ${failures.length - 40} more`)
   } else {
     console.log(
-      `\n## 0 failures (no 5xx, every error body problem+json, /health fine after every hazard)`
+      `\n## 0 failures (no 5xx, every error body problem+json, the next request fine after every hazard)`
     )
   }
   console.log(`seed ${options.seed}; server ${url}`)
@@ -369,8 +375,11 @@ function reproduce(failure: Failure, dir: string, base: string): string {
     printable(c.target) &&
     c.target.startsWith('/') &&
     c.headers.every(([n, v]) => printable(n) && printable(v))
-  if (!curlable)
-    return `nc 127.0.0.1 8787 < ${file}.http   # raw bytes: the request is not expressible with curl`
+  if (!curlable) {
+    // Raw bytes (curl cannot send them): written to the socket as they are, then half-closed.
+    const js = `const s=require('net').connect(8787,'127.0.0.1',()=>s.end(require('fs').readFileSync('${file}.http')));s.pipe(process.stdout)`
+    return `node -e "${js}"   # raw request, not expressible with curl`
+  }
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
   const parts = ['curl -sS -i', '-X', c.method, q(`${base}${c.target}`)]
   for (const [n, v] of c.headers) parts.push('-H', q(`${n}: ${v}`))

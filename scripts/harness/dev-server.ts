@@ -66,8 +66,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     },
   })
   let exited = false
+  // Last resort when the harness dies without calling stop(): never leave a server behind.
+  const killOnExit = () => {
+    if (!exited && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  process.on('exit', killOnExit)
   child.on('exit', () => {
     exited = true
+    process.off('exit', killOnExit)
   })
   const log = () => {
     try {

@@ -168,9 +168,11 @@ async function main() {
     await server?.stop()
     await apy?.close()
   }
-  process.on('SIGINT', () => {
-    void cleanup().then(() => process.exit(130))
-  })
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      void cleanup().then(() => process.exit(130))
+    })
+  }
   try {
     let url = options.url
     if (url === undefined) {
