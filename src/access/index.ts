@@ -3,6 +3,7 @@
  *
  * @module
  */
+export * from './authenticate'
 export * from './keys'
 export * from './period'
 export * from './rate-limit'
