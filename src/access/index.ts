@@ -3,6 +3,7 @@
  *
  * @module
  */
+export * from './admission'
 export * from './authenticate'
 export * from './keys'
 export * from './period'

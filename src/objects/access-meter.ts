@@ -21,63 +21,11 @@
  * @module
  */
 import { DurableObject } from 'cloudflare:workers'
+import type { AdmitRequest, AdmitResult, Settlement } from '../access/admission'
 import { monthPeriod } from '../access/period'
 import { decide } from '../access/rate-limit'
 import type { RateLimit } from '../access/record'
-import {
-  type CharacterOperation,
-  countersFromRows,
-  type MeteredOperation,
-  totalCharacters,
-  type UsageCounters,
-} from '../access/usage'
-
-/** What {@link AccessMeter.admit} checks for one request. */
-export type AdmitRequest = {
-  /** Whose window and counters: a key id, or `anon:<address>` for anonymous callers. */
-  readonly key: string
-  readonly rateLimit: RateLimit | null
-  /** Characters this request will process, reserved against the month's quota before work. */
-  readonly quota: {
-    readonly monthlyCharacters: number
-    readonly operation: CharacterOperation
-    readonly characters: number
-  } | null
-}
-
-/** The answer of {@link AccessMeter.admit}. */
-export type AdmitResult =
-  | {
-      readonly ok: true
-      /** The month the reservation was booked in (settle in the same one). */
-      readonly month: string
-      /** Characters reserved (0 without a quota). */
-      readonly reserved: number
-    }
-  | { readonly ok: false; readonly reason: 'rate_limited'; readonly retryAfterSeconds: number }
-  | {
-      readonly ok: false
-      readonly reason: 'quota_exceeded'
-      readonly used: number
-      readonly limit: number
-      /** Start of the next month (ISO 8601), when the quota resets. */
-      readonly resetAt: string
-      readonly retryAfterSeconds: number
-    }
-
-/** What one finished request used, for {@link AccessMeter.settle}. */
-export type Settlement = {
-  readonly key: string
-  readonly operation: MeteredOperation
-  /** The month from {@link AdmitResult}, or omitted for the current one. */
-  readonly month?: string
-  /** Requests to count (1, or 0 when only releasing a reservation). */
-  readonly requests: number
-  /** Characters actually processed. */
-  readonly characters: number
-  /** Characters reserved by `admit` for this request (released and replaced by `characters`). */
-  readonly reserved?: number
-}
+import { countersFromRows, totalCharacters, type UsageCounters } from '../access/usage'
 
 export class AccessMeter extends DurableObject<Env> {
   private readonly sql: SqlStorage
