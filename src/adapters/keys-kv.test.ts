@@ -60,3 +60,27 @@ describe('KV key store', () => {
     expect(await store.findByHash('cafe')).toBeUndefined()
   })
 })
+
+describe('origin index (CORS preflights)', () => {
+  it('knows the origins of unrevoked publishable keys, exactly', async () => {
+    const store = createKvKeyStore(createMemoryKeysKv())
+    const { id, key } = generateKey('publishable')
+    const record = buildKeyRecord(
+      {
+        tenant: 'acme',
+        name: 'plugin',
+        kind: 'publishable',
+        scopes: ['summarize'],
+        origins: ['https://cms.acme.test:8443'],
+      },
+      { id, createdAt: new Date() }
+    )
+    await store.create(record, await hashKey(key))
+    expect(await store.hasOrigin('https://cms.acme.test:8443')).toBe(true)
+    // The same host on another port is another origin.
+    expect(await store.hasOrigin('https://cms.acme.test')).toBe(false)
+    expect(await store.hasOrigin('https://evil.test')).toBe(false)
+    await store.revoke(id, new Date())
+    expect(await store.hasOrigin('https://cms.acme.test:8443')).toBe(false)
+  })
+})

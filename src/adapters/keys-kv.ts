@@ -5,7 +5,9 @@
  * - `key:<sha256>` → the {@link KeyRecord} as JSON: the lookup on every request, by hash of the
  *   presented key, so no stored secret is ever compared with it;
  * - `id:<id>` → the hash: how revocation finds the record from the public id;
- * - `tenant:<tenant>:<id>` → the hash: the tenant's listing.
+ * - `tenant:<tenant>:<id>` → the hash: the tenant's listing;
+ * - `origin:<origin>:<id>` → `""` while publishable key `<id>` allows `<origin>`: what answers a
+ *   CORS preflight, which carries no key (browsers send no `Authorization` on preflights).
  *
  * KV is eventually consistent: a revocation is visible at once in the location that wrote it
  * and within about 60 s elsewhere (KV's propagation delay). Records are never deleted, only
@@ -19,7 +21,8 @@ import { isKeyRecord, type KeyRecord } from '../access/record'
 export type KeysKvNamespace = {
   get(key: string, type: 'text'): Promise<string | null>
   put(key: string, value: string): Promise<void>
-  list(options: { prefix: string; cursor?: string | null }): Promise<{
+  delete(key: string): Promise<void>
+  list(options: { prefix: string; cursor?: string | null; limit?: number }): Promise<{
     keys: { name: string }[]
     list_complete: boolean
     cursor?: string
@@ -41,6 +44,8 @@ export interface KeyStore {
    * @returns the updated record, or `undefined` when there is no such key
    */
   revoke(id: string, at: Date): Promise<KeyRecord | undefined>
+  /** Whether some unrevoked publishable key allows `origin` (canonical form). */
+  hasOrigin(origin: string): Promise<boolean>
 }
 
 function parseRecord(raw: string | null): KeyRecord | undefined {
@@ -67,6 +72,7 @@ export function createKvKeyStore(kv: KeysKvNamespace): KeyStore {
       await kv.put(`key:${hash}`, JSON.stringify(record))
       await kv.put(`id:${record.id}`, hash)
       await kv.put(`tenant:${record.tenant}:${record.id}`, hash)
+      for (const origin of record.origins) await kv.put(`origin:${origin}:${record.id}`, '')
     },
     findByHash: byHash,
     async get(id) {
@@ -98,7 +104,14 @@ export function createKvKeyStore(kv: KeysKvNamespace): KeyStore {
       if (record.revokedAt !== null) return record
       const revoked: KeyRecord = { ...record, revokedAt: at.toISOString() }
       await kv.put(`key:${hash}`, JSON.stringify(revoked))
+      for (const origin of record.origins) await kv.delete(`origin:${origin}:${record.id}`)
       return revoked
+    },
+    async hasOrigin(origin) {
+      // `origin:https://a.test:` also prefixes the entries of `https://a.test:8080`; those leave
+      // `8080:<id>` after the prefix, not a bare key id, so they are skipped.
+      const page = await kv.list({ prefix: `origin:${origin}:`, limit: 1000 })
+      return page.keys.some((k) => /^[0-9a-z]{16}$/.test(k.name.slice(`origin:${origin}:`.length)))
     },
   }
 }
@@ -113,6 +126,9 @@ export function createMemoryKeysKv(): KeysKvNamespace & { readonly data: Map<str
     },
     async put(key, value) {
       data.set(key, value)
+    },
+    async delete(key) {
+      data.delete(key)
     },
     async list({ prefix }) {
       const keys = [...data.keys()]
