@@ -15,7 +15,7 @@
  * @module
  */
 import { DurableObject } from 'cloudflare:workers'
-import { ifMatchPasses } from '../glossary/store'
+import { ifMatchPasses, ifNoneMatchPasses } from '../glossary/store'
 import type { Glossary } from '../glossary/types'
 import { type GlossaryTarget, glossaryTargetFor } from './glossary-target'
 
@@ -38,25 +38,6 @@ export type WriterDeleteResult =
   | { readonly kind: 'deleted' }
   | { readonly kind: 'not_found' }
   | { readonly kind: 'precondition_failed'; readonly current: string | undefined }
-
-/**
- * Evaluates `If-None-Match` (RFC 9110 §13.1.2) for a write: `*` passes only when the glossary
- * does not exist; a list of tags passes unless one of them matches the current version (weak
- * comparison, as the RFC requires for this header). No header always passes.
- */
-export function ifNoneMatchPasses(
-  ifNoneMatch: string | undefined,
-  current: string | undefined
-): boolean {
-  if (ifNoneMatch === undefined) return true
-  const value = ifNoneMatch.trim()
-  if (value === '*') return current === undefined
-  if (current === undefined) return true
-  return !value
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === `"${current}"`)
-}
 
 /** What the object remembers: the version it last committed (`null`: known not to exist). */
 type State = { readonly tenant: string; readonly id: string; readonly version: string | null }
