@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { GlossaryKvNamespace } from '../storage/glossary-kv'
+import type { GlossaryKvNamespace } from './kv-glossary-store'
 
 /** The KV prefix of a tenant's glossaries; the operator's `default` tenant keeps the bare keys. */
 export function tenantGlossaryPrefix(tenant: string): string {

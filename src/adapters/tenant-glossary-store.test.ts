@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importGlossary } from '../glossary/io'
-import { createKvGlossaryBackend, type GlossaryKvNamespace } from '../storage/glossary-kv'
+import { createKvGlossaryBackend, type GlossaryKvNamespace } from './kv-glossary-store'
 import { prefixedKv, tenantGlossaryPrefix } from './prefixed-kv'
 import { createTenantGlossaryStore, type GlossaryWriterStub } from './tenant-glossary-store'
 

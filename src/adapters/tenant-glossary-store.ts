@@ -22,7 +22,7 @@ import type {
   WriterDeleteResult,
   WriterPutResult,
 } from '../objects/glossary-writer'
-import { createKvGlossaryBackend, type GlossaryKvNamespace } from '../storage/glossary-kv'
+import { createKvGlossaryBackend, type GlossaryKvNamespace } from './kv-glossary-store'
 import { prefixedKv, tenantGlossaryPrefix } from './prefixed-kv'
 
 /** The part of a `GlossaryWriter` stub the store calls (RPC). */

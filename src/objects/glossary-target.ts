@@ -6,7 +6,7 @@
  */
 import { prefixedKv, tenantGlossaryPrefix } from '../adapters/prefixed-kv'
 import type { Glossary } from '../glossary/types'
-import { createKvGlossaryBackend } from '../storage/glossary-kv'
+import { createKvGlossaryBackend } from '../adapters/kv-glossary-store'
 
 /** Where a tenant's glossaries are read from and written to. */
 export interface GlossaryTarget {
