@@ -4,9 +4,10 @@
  *
  * @module
  */
+
+import { createKvGlossaryBackend } from '../adapters/kv-glossary-store'
 import { prefixedKv, tenantGlossaryPrefix } from '../adapters/prefixed-kv'
 import type { Glossary } from '../glossary/types'
-import { createKvGlossaryBackend } from '../adapters/kv-glossary-store'
 
 /** Where a tenant's glossaries are read from and written to. */
 export interface GlossaryTarget {
