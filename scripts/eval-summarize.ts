@@ -30,7 +30,7 @@ import {
   type SentenceSetting,
 } from './eval/run'
 import { lead, precis, textRankSystem } from './eval/systems'
-import { type TuneRow, tuneCrossValidate } from './eval/tune-cv'
+import { GENERIC_WEIGHTS, type TuneRow, tuneCrossValidate } from './eval/tune-cv'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const defaultData = path.resolve(repoRoot, '../shared/eval/summarization-dev.jsonl')
@@ -67,7 +67,7 @@ const flag = (name: string): string | undefined => {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : undefined
 }
-const valueFlags = new Set(['--weights', '--folds', '--seeds', '--only', '--seed'])
+const valueFlags = new Set(['--weights', '--folds', '--seeds', '--only', '--seed', '--source'])
 const positional = args.filter((a, i) => !a.startsWith('--') && !valueFlags.has(args[i - 1] ?? ''))
 const file = positional[0] ?? (existsSync(defaultData) ? defaultData : undefined)
 if (file === undefined || !existsSync(file)) {
@@ -203,7 +203,13 @@ function runTuneCrossValidation(): void {
   console.log(
     '\nOOF = mean of held-out scores ± standard error over articles; vs TextRank = paired difference ± SE.'
   )
-  const bySourceTuned = new Map([...bySource].filter(([source]) => CV_SETTINGS.has(source)))
+  const sourceFilter = flag('--source')
+  const bySourceTuned = new Map(
+    [...bySource].filter(
+      ([source]) =>
+        CV_SETTINGS.has(source) && (sourceFilter === undefined || source.includes(sourceFilter))
+    )
+  )
   const fixedOnly = new Map(
     [...bySourceTuned].filter(([source]) => !tune || CHECK_ONLY.has(source))
   )
@@ -221,7 +227,7 @@ function runTuneCrossValidation(): void {
           .map(prepare)
       : []
   const cnnOf = (overrides: string): number => {
-    const system = precis({ ...DEFAULT_WEIGHTS, ...JSON.parse(overrides) }, 'Précis', undefined, {})
+    const system = precis({ ...GENERIC_WEIGHTS, ...JSON.parse(overrides) }, 'Précis', undefined, {})
     return evaluate(system, devCnn, 3, { lsum: false, cut: false }).r1
   }
   const cnnCache = new Map<string, number>()

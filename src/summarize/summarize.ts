@@ -14,6 +14,7 @@ import {
   DEFAULT_WEIGHTS,
   LANGUAGE_WEIGHTS,
   type RankWeights,
+  redundancyWeight,
   type SentenceFeatures,
   scoreSentences,
   sentenceFeatures,
@@ -132,7 +133,8 @@ function summarizeWith(
   // same sentence (longer), so nesting holds for truncated summaries too.
   let cutSentence = -1
   for (const { length, position } of bySize) {
-    const scores = scoreSentences(features, weights, summarySentences(length.budget, features))
+    const size = summarySentences(length.budget, features)
+    const scores = scoreSentences(features, weights, size)
     const order = rankOrder(model, scores)
     const picked =
       cutSentence < 0 || fitsWhole(sizes, cutSentence, length)
@@ -144,7 +146,7 @@ function summarizeWith(
             order,
             length.budget,
             cutSentence < 0 ? seed : [cutSentence],
-            weights.redundancy
+            redundancyWeight(features, weights, size)
           )
         : []
     if (picked.length > 0) {
