@@ -7,11 +7,21 @@
  */
 export { BUNDLED_GLOSSARIES } from './bundled.generated'
 export {
+  type DeeplEntries,
+  deeplEntries,
+  type EntryListOptions,
+  formatDeeplEntries,
+  parseDeeplEntries,
+  parseGoogleTermSets,
+} from './interchange'
+export {
   exportGlossary,
   formatFromMediaType,
+  GLOSSARY_EXPORT_FORMATS,
   GLOSSARY_FORMATS,
   GLOSSARY_MEDIA_TYPES,
   type GlossaryEntryJson,
+  type GlossaryExportFormat,
   type GlossaryFormat,
   type GlossaryJson,
   glossaryToJson,

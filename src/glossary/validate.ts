@@ -33,6 +33,7 @@ export type GlossaryIssueCode =
   | 'invalid_encoding'
   | 'invalid_id'
   | 'invalid_structure'
+  | 'ignored_entry'
   | 'missing_language_column'
   | 'missing_preferred_term'
   | 'misplaced_term'
@@ -69,7 +70,12 @@ export type Locator = (path: DocumentPath) => { line?: number; column?: string }
 
 /** Result of {@link buildGlossary}. */
 export type BuildResult =
-  | { readonly ok: true; readonly glossary: Glossary }
+  | {
+      readonly ok: true
+      readonly glossary: Glossary
+      /** What an import left out on purpose (e.g. a second target for one source term). */
+      readonly warnings?: readonly GlossaryIssue[]
+    }
   | { readonly ok: false; readonly issues: readonly GlossaryIssue[] }
 
 /** Builds a JSON pointer (RFC 6901) from a path. */
