@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { DEFAULT_WEIGHTS, type RankWeights } from '../src/summarize/rank'
 import { ABLATIONS, CV_CANDIDATES } from './eval/ablation'
 import { CV_TARGETS, crossValidate, settingKey } from './eval/cv'
+import { checkPresets, presetsLine } from './eval/presets'
 import {
   type EvalSystem,
   evaluate,
@@ -122,6 +123,7 @@ function runMain(): void {
       console.log(`- ${t.label}: ${f(got)} (target ≥ ${t.r1}) ${got >= t.r1 ? 'met' : 'NOT met'}`)
     }
   }
+  console.log(`\n${presetsLine(checkPresets(articles))}`)
 }
 
 function runAblation(): void {
