@@ -25,6 +25,7 @@ const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise
   detect: () => import('./bench/detect'),
   translate: () => import('./bench/translate'),
   glossary: () => import('./bench/glossary'),
+  content: () => import('./bench/content'),
 }
 
 const context: BenchContext = { data }
