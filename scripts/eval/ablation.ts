@@ -7,6 +7,7 @@ import type { RankWeights } from '../../src/summarize/rank'
 import type { CvCandidate } from './cv'
 import type { EvalSystem } from './run'
 import { lead, textRankSystem } from './systems'
+import type { TuneCandidate } from './tune-cv'
 
 export type Ablation = {
   readonly name: string
@@ -139,6 +140,21 @@ export const CV_CANDIDATES: readonly CvCandidate[] = [
       leadSkipsRunOns: [0, 1],
     },
   },
+]
+
+/**
+ * Approaches for `npm run eval -- <tuning file> --cv` (scripts/eval/tune-cv.ts): each is tuned
+ * on the training folds of one source and scored on its held-out fold.
+ */
+export const TUNE_CANDIDATES: readonly TuneCandidate[] = [
+  { name: 'generic ranking (no tuning)' },
+  { name: 'MMR weight', settings: grid({ redundancy: [0, 0.25, 0.75] }) },
+  {
+    name: 'lead window shape',
+    settings: grid({ positionWindow: [2, 3, 4, 5], positionScale: [0.5, 1] }),
+  },
+  { name: 'similarity to the title', settings: grid({ title: [0.5, 1, 2, 4, 8] }) },
+  { name: 'short-lede threshold', settings: grid({ leadMinWords: [0, 10, 30] }) },
 ]
 
 /** Every combination of the given values (the Cartesian product). */

@@ -30,14 +30,97 @@ const SPECIAL_COLUMNS = ['id', 'note', 'flags'] as const
 type SpecialColumn = (typeof SPECIAL_COLUMNS)[number]
 type Column = { kind: 'language'; code: string } | { kind: SpecialColumn } | { kind: 'ignored' }
 
+/** The column separator a table source was split on. */
+export type TableSeparator = 'tab' | 'comma'
+
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = {
+  '\t': 'tab',
+  ',': 'comma',
+  ';': 'semicolon',
+}
+
+/** `true` when `name` could head a column: a language code or one of the special columns. */
+function looksLikeColumnName(name: string): boolean {
+  const trimmed = name.trim().replace(/^"(.*)"$/, '$1')
+  if (SPECIAL_COLUMNS.some((s) => s === trimmed.toLowerCase())) return true
+  return canonicalLanguage(trimmed).ok
+}
+
+/**
+ * Recognises a table split on the wrong separator: a header that is one cell holding column
+ * names joined by another separator (`en;es;flags` in a TSV, as spreadsheet programs in many
+ * European locales write "CSV"). Every later problem would be noise, so this is reported alone.
+ */
+export function wrongSeparatorIssue(
+  header: TableRow,
+  separator: TableSeparator
+): GlossaryIssue | undefined {
+  if (header.cells.length !== 1) return undefined
+  const cell = header.cells[0] ?? ''
+  const candidates = separator === 'tab' ? [';', ','] : [';', '\t']
+  for (const other of candidates) {
+    const parts = cell.split(other)
+    if (parts.length < 2 || !parts.every(looksLikeColumnName)) continue
+    const found = SEPARATOR_NAMES[other] ?? other
+    const expected = separator === 'tab' ? 'tabs (TSV)' : 'commas (CSV)'
+    const fix =
+      separator === 'tab'
+        ? `save it as "Tab-separated values"${other === ',' ? ', or send it as text/csv' : ''}`
+        : other === '\t'
+          ? 'send it as text/tab-separated-values'
+          : 'save it with commas as the separator (or as "Tab-separated values")'
+    return makeIssue(
+      'wrong_separator',
+      `the header '${cell.trim()}' looks ${found}-separated, but this file is read with ${expected}: ${fix}`,
+      ['columns'],
+      () => ({ line: header.line })
+    )
+  }
+  return undefined
+}
+
+/** A term (or header cell) wrapped in straight double quotes, as some exports write text cells. */
+function isQuoted(value: string): boolean {
+  const t = value.trim()
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"')
+}
+
+function quotedIssue(
+  value: string,
+  separator: TableSeparator,
+  path: DocumentPath,
+  locate: Locator
+): GlossaryIssue {
+  const bare = value.trim().slice(1, -1)
+  const fix =
+    separator === 'tab'
+      ? 'TSV needs no quotes: remove them (in a spreadsheet, save as "Tab-separated values" without quoting text)'
+      : 'the quotes are part of the value after CSV unquoting: remove the extra pair'
+  return makeIssue(
+    'quoted_cell',
+    `${value.trim()} is wrapped in double quotes, which would be stored as part of the term; write ${bare === '' ? 'the term' : bare} without them. ${fix}`,
+    path,
+    locate
+  )
+}
+
 /**
  * Builds a glossary from table rows (the first non-blank row is the header).
  *
+ * @param separator - what the rows were split on, for the separator and quoting hints.
  * @returns the glossary, or every problem found, each with its line.
  */
-export function glossaryFromRows(id: string, rows: readonly TableRow[]): BuildResult {
+export function glossaryFromRows(
+  id: string,
+  rows: readonly TableRow[],
+  separator: TableSeparator = 'tab'
+): BuildResult {
   const content = rows.filter((r) => r.cells.some((c) => c.trim() !== ''))
   const header = content[0]
+  if (header !== undefined) {
+    const wrong = wrongSeparatorIssue(header, separator)
+    if (wrong !== undefined) return { ok: false, issues: [wrong] }
+  }
   if (header === undefined) {
     return {
       ok: false,
@@ -78,6 +161,11 @@ export function glossaryFromRows(id: string, rows: readonly TableRow[]): BuildRe
       } else {
         columns.push({ kind: special })
       }
+      return
+    }
+    if (isQuoted(name)) {
+      issues.push(quotedIssue(name, separator, ['columns', j], headerLocate))
+      columns.push({ kind: 'ignored' })
       return
     }
     const check = canonicalLanguage(name)
@@ -160,6 +248,22 @@ export function glossaryFromRows(id: string, rows: readonly TableRow[]): BuildRe
               })
             )
           )
+        }
+        const roles = [
+          ['terms', parsed.terms],
+          ['forms', parsed.forms],
+          ['forbidden', parsed.forbidden],
+        ] as const
+        for (const [role, list] of roles) {
+          list.forEach((term, k) => {
+            if (!isQuoted(term)) return
+            issues.push(
+              quotedIssue(term, separator, ['entries', index, role, column.code, k], () => ({
+                line: row.line,
+                column: column.code,
+              }))
+            )
+          })
         }
         if (parsed.terms.length > 0) terms[column.code] = [...parsed.terms]
         if (parsed.forms.length > 0) forms[column.code] = [...parsed.forms]
@@ -300,7 +404,7 @@ export function parseTsvGlossary(id: string, text: string): BuildResult {
 /** Parses a CSV glossary (same columns and cell syntax as TSV, RFC 4180 quoting). */
 export function parseCsvGlossary(id: string, text: string): BuildResult {
   const { rows, issues } = splitCsv(text)
-  const built = glossaryFromRows(id, rows)
+  const built = glossaryFromRows(id, rows, 'comma')
   if (issues.length === 0) return built
   return { ok: false, issues: sortIssues([...issues, ...(built.ok ? [] : built.issues)]) }
 }

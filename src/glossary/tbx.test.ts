@@ -69,7 +69,15 @@ describe('TBX', () => {
       '<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n<!ENTITY lol2 "&lol;&lol;">\n]>\n<lolz>&lol2;</lolz>',
       1,
     ],
-    ['an external DTD', '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n<martif/>', 1],
+    [
+      'an external DTD with an internal subset',
+      '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd" [<!ENTITY a "b">]>\n<martif>&a;</martif>',
+      1,
+    ],
+    ['a DOCTYPE without an external id', '<!DOCTYPE martif>\n<martif/>', 1],
+    ['a second DOCTYPE', '<!DOCTYPE a SYSTEM "a.dtd"><!DOCTYPE a SYSTEM "b.dtd"><a/>', 1],
+    ['a DOCTYPE inside the root', '<a>\n<!DOCTYPE a SYSTEM "a.dtd"></a>', 2],
+    ['an unquoted system id', '<!DOCTYPE a SYSTEM a.dtd>\n<a/>', 1],
     [
       'an external entity',
       '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><x>&xxe;</x>',
@@ -81,6 +89,26 @@ describe('TBX', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.issues[0]).toMatchObject({ code: 'doctype_not_allowed', line })
+  })
+
+  it.each([
+    ['SYSTEM', '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">'],
+    [
+      'PUBLIC',
+      `<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" 'TBXcdv04.dtd'>`,
+    ],
+  ])('imports TBX v2 after a DOCTYPE that only names an external DTD (%s)', (_name, doctype) => {
+    const [declaration, ...rest] = v2.split('\n')
+    const result = importGlossary('t', [declaration, doctype, ...rest].join('\n'), 'tbx')
+    expect(result.ok).toBe(true)
+    expect(result.ok && result.glossary.entries.length).toBe(2)
+  })
+
+  it('still reports lines correctly after a skipped DOCTYPE', () => {
+    const body =
+      '<!DOCTYPE martif SYSTEM "x.dtd">\n<martif>\n<text>\n<body>&nbsp;</body></text></martif>'
+    const result = importGlossary('t', body, 'tbx')
+    expect(!result.ok && result.issues[0]).toMatchObject({ code: 'doctype_not_allowed', line: 4 })
   })
 
   it.each([

@@ -36,12 +36,14 @@ export type GlossaryIssueCode =
   | 'missing_preferred_term'
   | 'misplaced_term'
   | 'note_too_long'
+  | 'quoted_cell'
   | 'term_too_long'
   | 'too_large'
   | 'too_many_entries'
   | 'too_many_terms'
   | 'unknown_flag'
   | 'unknown_language'
+  | 'wrong_separator'
   | 'malformed'
 
 /** One problem found in a glossary. */

@@ -2,9 +2,10 @@
  * A small, strict XML reader for TBX imports.
  *
  * It reads elements, attributes, text, CDATA, comments and processing instructions, and refuses
- * everything a terminology file does not need and an attacker would like: no DOCTYPE, no entity
- * declarations, no external references, only the five predefined entities and numeric character
- * references. It scans with `indexOf` (no regular expression over the input), bounds nesting
+ * everything a terminology file does not need and an attacker would like: no internal DTD subset, no
+ * entity declarations, no external references (a DOCTYPE that only names an external DTD, as TBX v2
+ * files conventionally carry, is skipped and never fetched), only the five predefined entities and
+ * numeric character references. It scans with `indexOf` (no regular expression over the input), bounds nesting
  * depth and element count, and reports the line of every error.
  *
  * @module
@@ -138,6 +139,59 @@ export function parseXml(
   }
 }
 
+const DOCTYPE_REFUSED =
+  'DOCTYPE declarations are not allowed unless they only name an external DTD: remove the <!DOCTYPE …> line (internal subsets and entity declarations are refused)'
+
+/**
+ * Reads `<!DOCTYPE name SYSTEM "uri">` or `<!DOCTYPE name PUBLIC "id" "uri">` starting at `lt`
+ * and returns the offset after it. Anything else (an internal subset, a bare `<!DOCTYPE name>`
+ * followed by `[`, unquoted identifiers) is refused with `doctype_not_allowed`. Linear: each
+ * character is looked at once, quoted literals are found with `indexOf`.
+ */
+function skipExternalDoctype(source: string, lt: number): number {
+  const refuse = (): never => {
+    throw new XmlSyntaxError('doctype_not_allowed', DOCTYPE_REFUSED, lt)
+  }
+  let j = lt + '<!DOCTYPE'.length
+  const skipSpace = (): void => {
+    while (j < source.length && (source[j] as string).trim() === '') j++
+  }
+  const word = (): string => {
+    const start = j
+    while (j < source.length && isNameChar(source[j] as string) && source[j] !== '[') j++
+    return source.slice(start, j)
+  }
+  const literal = (): void => {
+    const quote = source[j]
+    if (quote !== '"' && quote !== "'") refuse()
+    const close = source.indexOf(quote as string, j + 1)
+    // a literal has no markup in it: a '<' or '[' means this is not a plain identifier
+    if (close < 0 || /[<>[\]]/.test(source.slice(j + 1, close))) refuse()
+    j = close + 1
+  }
+  if ((source[j] ?? '').trim() !== '') refuse()
+  skipSpace()
+  if (word() === '') refuse()
+  skipSpace()
+  const keyword = word()
+  if (keyword === 'SYSTEM') {
+    skipSpace()
+    literal()
+  } else if (keyword === 'PUBLIC') {
+    skipSpace()
+    literal()
+    skipSpace()
+    literal()
+  } else {
+    // `<!DOCTYPE x>` or `<!DOCTYPE x [ … ]>`: no external identifier, so it can only declare
+    // things inline; refuse it with the other declarations.
+    refuse()
+  }
+  skipSpace()
+  if (source[j] !== '>') refuse()
+  return j + 1
+}
+
 type OpenElement = {
   name: string
   attributes: Record<string, string>
@@ -175,6 +229,7 @@ function parseDocument(source: string, limits: XmlLimits): XmlElement {
   }
 
   let i = 0
+  let sawDoctype = false
   while (i < source.length) {
     const lt = source.indexOf('<', i)
     if (lt < 0) {
@@ -192,6 +247,14 @@ function parseDocument(source: string, limits: XmlLimits): XmlElement {
       if (stack.length === 0) fail('CDATA outside the root element', lt)
       addText(source.slice(lt + 9, end), lt)
       i = end + 3
+    } else if (source.startsWith('<!DOCTYPE', lt) && root === undefined && stack.length === 0) {
+      // TBX v2 files conventionally start with `<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`.
+      // A DOCTYPE that only names an external DTD declares nothing this reader would use (the DTD
+      // is never fetched), so it is skipped; one with an internal subset (`[…]`, where entities
+      // are declared) is still refused.
+      if (sawDoctype) fail('a second DOCTYPE declaration', lt, 'doctype_not_allowed')
+      i = skipExternalDoctype(source, lt)
+      sawDoctype = true
     } else if (source.startsWith('<!', lt)) {
       const word = source.slice(lt + 2, lt + 9).toUpperCase()
       fail(

@@ -140,6 +140,24 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   leadSkipsRunOns: 0,
 }
 
+/**
+ * Per-language overrides of `DEFAULT_WEIGHTS`, keyed by primary language subtag. Learned out of
+ * fold on the tuning set (docs/summarizer.md, "Tuning set"); a language not listed uses the
+ * defaults.
+ */
+export const LANGUAGE_WEIGHTS: Readonly<Record<string, Partial<RankWeights>>> = {}
+
+/** `weights` with the overrides of `language` (its primary subtag) applied. */
+export function weightsForLanguage(
+  weights: RankWeights,
+  language: string,
+  byLanguage: Readonly<Record<string, Partial<RankWeights>>>
+): RankWeights {
+  const base = language.split('-')[0]?.toLowerCase() ?? ''
+  const overrides = Object.hasOwn(byLanguage, base) ? byLanguage[base] : undefined
+  return overrides === undefined ? weights : { ...weights, ...overrides }
+}
+
 /** Per-sentence term vectors, kept for redundancy checks during selection. */
 export type SentenceVectors = {
   /** Weight per term id. */

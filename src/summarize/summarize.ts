@@ -19,10 +19,12 @@ import {
 import {
   createSimilarityRows,
   DEFAULT_WEIGHTS,
+  LANGUAGE_WEIGHTS,
   type RankWeights,
   type SentenceFeatures,
   scoreSentences,
   sentenceFeatures,
+  weightsForLanguage,
 } from './rank'
 import { type SentenceSizes, selectSentences, separatorAfter } from './select'
 import { stopwordsFor } from './stopwords'
@@ -86,14 +88,22 @@ export const ELLIPSIS = '…'
 export type Summarizer = (text: string, options: SummarizeOptions) => SummarizeResult
 
 /**
- * Builds a summarizer with the given ranking weights and stopword lists. The service uses
- * `summarize` (the defaults); the eval script builds variants for the ablation table.
+ * Builds a summarizer with the given ranking weights, per-language overrides of them and
+ * stopword lists. The service uses `summarize` (the defaults); the eval script builds variants
+ * for the ablation table and the cross-validation.
  */
 export function createSummarizer(
   weights: RankWeights = DEFAULT_WEIGHTS,
-  stopwordsOf: (language: string) => ReadonlySet<string> = stopwordsFor
+  stopwordsOf: (language: string) => ReadonlySet<string> = stopwordsFor,
+  byLanguage: Readonly<Record<string, Partial<RankWeights>>> = LANGUAGE_WEIGHTS
 ): Summarizer {
-  return (text, options) => summarizeWith(text, options, weights, stopwordsOf)
+  return (text, options) =>
+    summarizeWith(
+      text,
+      options,
+      weightsForLanguage(weights, options.language, byLanguage),
+      stopwordsOf
+    )
 }
 
 /**
