@@ -2,6 +2,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Generous: on a shared two-core machine the first request of a file loads the whole Worker and
+ * a CLI test spawns tsx, so the default 5 s fails tests that are not slow, only queued. Speed is
+ * measured by `npm run bench`, never by a test's time limit.
+ */
+const TEST_TIMEOUT_MS = 30_000
+
 /** The issue's example article, when the shared folder sits beside the repository (as in CI). */
 const EXAMPLE_ARTICLE = new URL('../shared/examples/article-c5.txt', import.meta.url)
 
@@ -18,6 +25,7 @@ export default defineConfig({
         // Pure modules, in Node: fast, colocated with the code.
         test: {
           name: 'unit',
+          testTimeout: TEST_TIMEOUT_MS,
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
         },
@@ -57,6 +65,7 @@ export default defineConfig({
         ],
         test: {
           name: 'worker',
+          testTimeout: TEST_TIMEOUT_MS,
           include: ['test/worker/**/*.test.ts'],
           // What the Worker tests cannot read from workerd: the host environment and files.
           provide: {

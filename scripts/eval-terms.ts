@@ -19,9 +19,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createApertiumProvider } from '../src/adapters/engines/apertium'
 import type { Glossary } from '../src/glossary/types'
 import { translateTexts } from '../src/translate/pipeline'
-import { createApertiumProvider } from '../src/translate/providers/apertium'
 import { glossaryFrom, type Row, rowsToTsv } from '../src/translate/testing/glossary'
 
 type Item = {

@@ -5,10 +5,10 @@
  * @module
  */
 import { z } from 'zod'
+import { DEFAULT_APERTIUM_URL } from './adapters/engines/apertium'
 import { isGlossaryId } from './glossary/limits'
+import { PROVIDER_NAMES, type ProviderName } from './translate/engines'
 import { DEFAULT_TIMEOUT_MS } from './translate/policy'
-import { DEFAULT_APERTIUM_URL } from './translate/providers/apertium'
-import { PROVIDER_NAMES, type ProviderName } from './translate/providers/index'
 
 const intFrom = (fallback: number, min: number) =>
   z

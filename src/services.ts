@@ -1,35 +1,24 @@
 /**
- * The composition root: builds everything a request needs from the Worker's bindings. The only
- * module that reads `Env` (through `parseConfig`) and the only one that knows which
- * implementation backs each interface.
+ * The composition root: builds the use cases' dependencies from the Worker's bindings. The only
+ * module that reads `Env` (through `parseConfig`) and the only one that knows which adapter
+ * backs each port.
  *
  * @module
  */
-import type { ResultCache } from './cache/cache'
-import { createKvCache } from './cache/kv'
+import { createProviderRegistry } from './adapters/engines/registry'
+import type { AiBinding } from './adapters/engines/workers-ai'
+import { createKvCache } from './adapters/kv-cache'
+import { createKvGlossaryBackend } from './adapters/kv-glossary-store'
 import { type Config, parseConfig } from './config'
 import { BUNDLED_GLOSSARIES } from './glossary/bundled.generated'
-import {
-  createGlossaryStore,
-  createMemoryGlossaryBackend,
-  type GlossaryStore,
-} from './glossary/store'
-import { createKvGlossaryBackend } from './storage/glossary-kv'
-import { createProviderRegistry, type ProviderRegistry } from './translate/providers/index'
-import type { AiBinding } from './translate/providers/workers-ai'
+import { createGlossaryStore, createMemoryGlossaryBackend } from './glossary/store'
+import type { UseCaseDeps } from './usecases/deps'
+import type { Logger } from './usecases/ports'
 
-/** Structured, single-line JSON logs. Never pass secrets or request bodies. */
-export type Logger = (event: string, details?: Record<string, unknown>) => void
+export type { Logger }
 
-export type Services = {
-  readonly config: Config
-  readonly cache: ResultCache
-  /** Bundled glossaries (read-only) in front of the API-managed ones in KV. */
-  readonly glossaries: GlossaryStore
-  /** Translation engines: apertium always, workers-ai with the `AI` binding, deepl with a key. */
-  readonly translators: ProviderRegistry
-  readonly log: Logger
-}
+/** What a request's handlers get: the use cases' dependencies. */
+export type Services = UseCaseDeps
 
 /** What a request offers the services: background work and its id for logs. */
 export type RequestScope = {
@@ -56,7 +45,13 @@ export function createServices(env: Env, scope: RequestScope): Services {
   const config = configFor(env)
   return {
     config,
-    cache: createKvCache(env.CACHE, { waitUntil: scope.waitUntil, log }),
+    cache: createKvCache(env.CACHE, {
+      waitUntil: scope.waitUntil,
+      log,
+      // No entry larger than twice the largest request: a result is stored to be re-rendered,
+      // never as a copy of every intermediate (issue #14: 524 KB in, 8 MB stored).
+      maxEntryBytes: 2 * config.maxBodyBytes,
+    }),
     glossaries: createGlossaryStore({
       bundled: BUNDLED_GLOSSARIES,
       // Without the binding only the bundled glossaries exist (writes land in a throwaway map).
@@ -71,6 +66,7 @@ export function createServices(env: Env, scope: RequestScope): Services {
       ...(env.AI ? { ai: env.AI as unknown as AiBinding } : {}),
       ...(config.translation.deeplApiKey ? { deeplApiKey: config.translation.deeplApiKey } : {}),
     }),
+    now: () => Date.now(),
     log,
   }
 }

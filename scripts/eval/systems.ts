@@ -23,13 +23,17 @@ export const textRankSystem: EvalSystem = {
     textRank(article.text, article.spans, k, article.lang).map((i) => sliceOf(article, i)),
 }
 
-/** Précis with the given weights and stopwords (the service's defaults when omitted). */
+/**
+ * Précis with the given weights, stopwords and per-language overrides (the service's defaults
+ * when omitted; `{}` for no per-language overrides).
+ */
 export function precis(
   weights?: RankWeights,
   name = 'Précis',
-  stopwordsOf?: (language: string) => ReadonlySet<string>
+  stopwordsOf?: (language: string) => ReadonlySet<string>,
+  byLanguage?: Readonly<Record<string, Partial<RankWeights>>>
 ): EvalSystem {
-  const summarize: Summarizer = createSummarizer(weights, stopwordsOf)
+  const summarize: Summarizer = createSummarizer(weights, stopwordsOf, byLanguage)
   return {
     name,
     run: (article, k) => {

@@ -1,7 +1,7 @@
 /**
  * Glossaries: the data model, parsing and validation, import/export, the term matcher, the
  * summary and terminology-check helpers, and the store interface. Pure: no Hono, no Workers APIs
- * (the KV backend lives in `src/storage/glossary-kv.ts`).
+ * (the KV backend lives in `src/adapters/kv-glossary-store.ts`).
  *
  * @module
  */

@@ -11,8 +11,20 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { type FieldIssue, UseCaseError, type UseCaseErrorCode } from '../usecases/errors'
 
-/** Every problem the API can answer with: code → status and title. */
+/** Codes only the HTTP edge produces (the use cases never see a method or a route). */
+type EdgeCode =
+  | 'unauthorized'
+  | 'method_not_allowed'
+  | 'not_acceptable'
+  | 'internal_error'
+  | 'configuration_error'
+
+/**
+ * Every problem the API can answer with: code → status and title. The only place a status is
+ * decided; use cases and engines name a code, never a status.
+ */
 export const PROBLEMS = {
   malformed_json: { status: 400, title: 'Malformed JSON' },
   malformed_document: { status: 400, title: 'Malformed document' },
@@ -35,12 +47,15 @@ export const PROBLEMS = {
   provider_bad_response: { status: 502, title: 'Translation engine gave an unusable answer' },
   provider_rate_limited: { status: 503, title: 'Translation engine is rate limited' },
   provider_timeout: { status: 504, title: 'Translation engine timed out' },
-} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
+} as const satisfies Record<
+  UseCaseErrorCode | EdgeCode,
+  { status: ContentfulStatusCode; title: string }
+>
 
 export type ProblemCode = keyof typeof PROBLEMS
 
 /** One validation failure: where (JSON pointer into the request body) and what. */
-export type FieldError = { readonly pointer: string; readonly message: string }
+export type FieldError = FieldIssue
 
 /** The problem document as sent. */
 export type Problem = {
@@ -118,9 +133,21 @@ export function problemResponse(c: Context, error: ApiError): Response {
   })
 }
 
+/** A use case's typed failure as the problem the edge answers with. */
+export function fromUseCaseError(error: UseCaseError): ApiError {
+  return new ApiError(error.code, error.detail, {
+    ...(error.fields ? { errors: error.fields } : {}),
+    ...(error.extensions ? { extensions: error.extensions } : {}),
+    ...(error.retryAfterSeconds !== undefined
+      ? { headers: { 'Retry-After': String(error.retryAfterSeconds) } }
+      : {}),
+  })
+}
+
 /** Maps whatever was thrown to an `ApiError`; unknown errors become `internal_error`. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
+  if (error instanceof UseCaseError) return fromUseCaseError(error)
   if (error instanceof HTTPException) {
     // Errors raised by Hono's own middleware (validator, body limit, media-type gate).
     switch (error.status) {

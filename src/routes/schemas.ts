@@ -4,6 +4,8 @@
  * @module
  */
 import { z } from '@hono/zod-openapi'
+import { GLOSSARY_ID_PATTERN } from '../glossary/limits'
+import { glossaryIdProblem, MAX_GLOSSARY_ID_LENGTH } from '../usecases/identifiers'
 
 /** Longest text accepted by the text endpoints, in UTF-16 units (the body limit applies too). */
 export const MAX_TEXT_LENGTH = 200_000
@@ -56,3 +58,24 @@ export const TerminologySchema = z
     }),
   })
   .openapi('TerminologyReport')
+
+/**
+ * A glossary id, checked by the same rule as every other glossary id (`glossaryIdProblem`): a
+ * malformed one is a 422 naming the field before any storage is asked.
+ */
+export const GlossaryIdSchema = z
+  .string()
+  .superRefine((id, ctx) => {
+    const problem = glossaryIdProblem(id)
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem })
+  })
+  .openapi({
+    pattern: GLOSSARY_ID_PATTERN.source,
+    maxLength: MAX_GLOSSARY_ID_LENGTH,
+    example: 'news-central-asia',
+  })
+
+/** `{id}` of the glossary routes. */
+export const GlossaryIdParamsSchema = z.object({
+  id: GlossaryIdSchema.openapi({ param: { name: 'id', in: 'path' } }),
+})

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { createFakeProvider } from '../../test/support/fake-provider'
 import { sameLanguage, translateItems, translateToTargets } from './batch'
 import { ProviderError } from './errors'
-import { createFakeProvider } from './providers/fake'
 import { glossaryFrom } from './testing/glossary'
 
 const glossary = glossaryFrom([

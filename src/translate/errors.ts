@@ -3,8 +3,9 @@
  *
  * Providers translate whatever their transport reports (a refused connection, an HTTP status, a
  * thrown binding error) into a {@link ProviderError}; the pipeline decides from `retryable`
- * whether one more attempt is worth it, and the HTTP layer maps `kind` to a problem+json answer
- * with {@link providerProblem}. Keeping the mapping here means every provider fails the same way.
+ * whether one more attempt is worth it. The error carries only its `kind` and `retryable`: the
+ * use cases turn it into a typed error code and the HTTP edge's one table (`PROBLEMS` in
+ * `src/http/problem.ts`) decides the status, so every provider fails the same way.
  *
  * @module
  */
@@ -79,75 +80,4 @@ export function isProviderError(error: unknown): error is ProviderError {
       error.name === 'ProviderError' &&
       typeof (error as Partial<ProviderError>).kind === 'string')
   )
-}
-
-/** The problem+json fields for a provider failure (RFC 9457); the HTTP layer adds `type`. */
-export type ProviderProblem = {
-  readonly status: 422 | 502 | 503 | 504
-  /** Stable lowercase snake_case code. */
-  readonly code:
-    | 'unsupported_language_pair'
-    | 'provider_unavailable'
-    | 'provider_timeout'
-    | 'provider_rate_limited'
-    | 'provider_bad_response'
-  readonly title: string
-  readonly detail: string
-  /** Only for `unsupported_language_pair`: the targets available from the requested source. */
-  readonly supportedTargets?: readonly string[]
-  /** Seconds, for a `Retry-After` header on 503. */
-  readonly retryAfter?: number
-}
-
-/**
- * Maps a provider failure to the API's error model.
- *
- * Upstream rate limiting is our dependency being busy, not the client exceeding its own limits,
- * so it is a 503 with `Retry-After` rather than a 429.
- */
-export function providerProblem(error: ProviderError): ProviderProblem {
-  const engine = error.provider
-  switch (error.kind) {
-    case 'unsupported_pair':
-      return {
-        status: 422,
-        code: 'unsupported_language_pair',
-        title: 'Unsupported language pair',
-        detail: `${error.message} Supported targets: ${
-          error.supportedTargets && error.supportedTargets.length > 0
-            ? error.supportedTargets.join(', ')
-            : 'none'
-        }.`,
-        supportedTargets: error.supportedTargets ?? [],
-      }
-    case 'timeout':
-      return {
-        status: 504,
-        code: 'provider_timeout',
-        title: 'Translation engine timed out',
-        detail: `The ${engine} engine did not answer in time. ${error.message}`,
-      }
-    case 'rate_limited':
-      return {
-        status: 503,
-        code: 'provider_rate_limited',
-        title: 'Translation engine is rate limited',
-        detail: `The ${engine} engine refused the request (rate limit or quota). ${error.message}`,
-        retryAfter: Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000)),
-      }
-    case 'bad_response':
-      return {
-        status: 502,
-        code: 'provider_bad_response',
-        title: 'Translation engine gave an unusable answer',
-        detail: `The ${engine} engine answered with something Précis cannot use. ${error.message}`,
-      }
-    default:
-      return {
-        status: 502,
-        code: 'provider_unavailable',
-        title: 'Translation engine unavailable',
-        detail: `The ${engine} engine could not be reached. ${error.message}`,
-      }
-  }
 }

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { ProviderError, providerProblem } from './errors'
+import { createFakeProvider, type FakeProviderOptions } from '../../test/support/fake-provider'
+import { ProviderError } from './errors'
 import { type TranslateOptions, translateText, translateTexts } from './pipeline'
-import { createFakeProvider, type FakeProviderOptions } from './providers/fake'
 import { glossaryFrom } from './testing/glossary'
 
 const glossary = glossaryFrom([
@@ -249,17 +249,14 @@ describe('batches', () => {
 })
 
 describe('provider failure modes', () => {
-  it('down: retries once, then fails as provider_unavailable (502)', async () => {
+  it('down: retries once, then fails as unavailable', async () => {
     const { provider, opts } = options({
       fail: () => new ProviderError('unavailable', 'fake', 'connection refused'),
     })
     const error = await translateText('The summit.', opts).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ProviderError)
     expect(provider.calls).toHaveLength(2)
-    expect(providerProblem(error as ProviderError)).toMatchObject({
-      status: 502,
-      code: 'provider_unavailable',
-    })
+    expect(error).toMatchObject({ kind: 'unavailable', retryable: true })
   })
 
   it('a transient failure followed by success is invisible to the caller', async () => {
@@ -301,7 +298,7 @@ describe('provider failure modes', () => {
     const error = (await pending.catch((e: unknown) => e)) as ProviderError
     expect(error.kind).toBe('timeout')
     expect(provider.calls).toHaveLength(1)
-    expect(providerProblem(error)).toMatchObject({ status: 504, code: 'provider_timeout' })
+    expect(error).toMatchObject({ kind: 'timeout' })
   })
 
   it('an engine that ignores the abort signal still times out', async () => {
@@ -331,19 +328,17 @@ describe('provider failure modes', () => {
     await expect(pending).rejects.toThrow('client went away')
   })
 
-  it('unsupported pair: 422 unsupported_language_pair listing the supported targets', async () => {
+  it('unsupported pair: not retried, lists the supported targets', async () => {
     const { provider, opts } = options({}, { target: 'fr' })
     const error = (await translateText('The summit.', opts).catch(
       (e: unknown) => e
     )) as ProviderError
     expect(provider.calls).toHaveLength(1)
-    const problem = providerProblem(error)
-    expect(problem).toMatchObject({
-      status: 422,
-      code: 'unsupported_language_pair',
+    expect(error).toMatchObject({
+      kind: 'unsupported_pair',
+      retryable: false,
       supportedTargets: ['ca', 'es'],
     })
-    expect(problem.detail).toContain('ca, es')
   })
 
   it('an engine returning the wrong number of segments is a bad response', async () => {

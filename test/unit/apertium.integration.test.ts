@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { createApertiumProvider } from '../../src/adapters/engines/apertium'
 import { ProviderError } from '../../src/translate/errors'
 import { listLanguages } from '../../src/translate/list-languages'
 import { translateText, translateTexts } from '../../src/translate/pipeline'
-import { createApertiumProvider } from '../../src/translate/providers/apertium'
 import { glossaryFrom } from '../../src/translate/testing/glossary'
 import { SUMMIT_GLOSSARY, SUMMIT_SPANISH_TERMS, SUMMIT_STORY } from '../fixtures/central-asia'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { createProviderRegistry } from '../../src/adapters/engines/registry'
+import { MemoryCache } from '../../src/adapters/memory-cache'
 import { createApp } from '../../src/app'
-import { MemoryCache } from '../../src/cache/memory'
 import { parseConfig } from '../../src/config'
 import {
   BUNDLED_GLOSSARIES,
@@ -8,7 +9,6 @@ import {
   createMemoryGlossaryBackend,
 } from '../../src/glossary'
 import type { Services } from '../../src/services'
-import { createProviderRegistry } from '../../src/translate/providers/index'
 import { ENGLISH_ARTICLE } from '../fixtures/articles'
 
 /** The app in Node with in-memory twins of every binding-backed service. */
@@ -25,6 +25,7 @@ function appWithMemory(cache: MemoryCache) {
       defaultProvider: config.translation.defaultProvider,
       apertiumUrl: config.translation.apertiumUrl,
     }),
+    now: () => 0,
     log: () => {},
   }
   return createApp({ createServices: () => services })

@@ -7,6 +7,8 @@
  * - `http://apy-slow.fake` — the same, answering only after 3 s.
  * - `http://apy-broken.fake` — always 503 (APy's answer when a pipeline crashed).
  * - `http://apy-lossy.fake` — loses the first placeholder of every request it translates.
+ * - `http://apy-garbage.fake` — answers 200 with an HTML page to every call (a proxy error page).
+ * - `http://apy-wrongshape.fake` — answers 200 with JSON of the wrong shape to every call.
  * - `https://api-free.deepl.com` — a fake DeepL API v2 (key `test-deepl-key:fx`).
  * - `GET http://<fake host>/__requests` — how many requests that fake host received.
  * - anything else goes to the real network (the real APy on 127.0.0.1:2737; a closed port for
@@ -40,6 +42,12 @@ async function apy(request, url) {
   if (host === 'apy-slow.fake') await new Promise((resolve) => setTimeout(resolve, 3000))
   if (host === 'apy-broken.fake')
     return json({ status: 'error', code: 503, explanation: 'internal error' }, 503)
+  if (host === 'apy-garbage.fake') {
+    return new Response('<html><body>502 Bad Gateway</body></html>', {
+      headers: { 'content-type': 'text/html' },
+    })
+  }
+  if (host === 'apy-wrongshape.fake') return json({ responseData: [42], responseStatus: 'ok' })
   if (url.pathname === '/listPairs') {
     return json({
       responseData: PAIRS.map(([sourceLanguage, targetLanguage]) => ({

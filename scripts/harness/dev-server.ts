@@ -1,0 +1,135 @@
+/**
+ * Starts a `wrangler dev` of the Worker on loopback for the fuzz and load harnesses, with its own
+ * port, inspector port and a throw-away KV directory, and stops it again.
+ *
+ * The process runs in its own process group so that `stop()` ends wrangler and the workerd it
+ * spawned, and nothing else.
+ *
+ * @module
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export type DevServerOptions = {
+  readonly port: number
+  readonly inspectorPort: number
+  /** Extra `--var NAME:value` pairs (vars and secrets alike; `wrangler dev` treats them the same). */
+  readonly vars?: Readonly<Record<string, string>>
+  /** How long to wait for `/health`, in milliseconds. */
+  readonly startTimeoutMs?: number
+}
+
+export type DevServer = {
+  readonly url: string
+  /** The wrangler output so far (for a failure report). */
+  readonly log: () => string
+  readonly stop: () => Promise<void>
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const work = mkdtempSync(path.join(tmpdir(), 'precis-harness-'))
+  const logFile = path.join(work, 'wrangler.log')
+  const out = openSync(logFile, 'a')
+  const args = [
+    'dev',
+    '--env',
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--inspector-port',
+    String(options.inspectorPort),
+    '--persist-to',
+    path.join(work, 'state'),
+    '--show-interactive-dev-session=false',
+    ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ]
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/wrangler'), args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      // Offline and quiet: no metrics, no Cloudflare lookups, no banner or prompts.
+      WRANGLER_SEND_METRICS: 'false',
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      WRANGLER_HIDE_BANNER: 'true',
+      CI: 'true',
+      // Wrangler writes its own log files under the config home; keep them with ours.
+      XDG_CONFIG_HOME: path.join(work, 'config'),
+    },
+  })
+  let exited = false
+  // Last resort when the harness dies without calling stop(): never leave a server behind.
+  const killOnExit = () => {
+    if (!exited && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  process.on('exit', killOnExit)
+  child.on('exit', () => {
+    exited = true
+    process.off('exit', killOnExit)
+  })
+  const log = () => {
+    try {
+      return readFileSync(logFile, 'utf8')
+    } catch {
+      return ''
+    }
+  }
+  const stop = async () => {
+    if (!exited && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // Already gone.
+      }
+      const deadline = Date.now() + 5000
+      while (!exited && Date.now() < deadline) await sleep(100)
+      if (!exited) {
+        try {
+          process.kill(-child.pid, 'SIGKILL')
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+    rmSync(work, { recursive: true, force: true })
+  }
+
+  const url = `http://127.0.0.1:${options.port}`
+  const deadline = Date.now() + (options.startTimeoutMs ?? 120_000)
+  while (Date.now() < deadline) {
+    if (exited) break
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })
+      if (response.ok) {
+        await response.arrayBuffer()
+        return { url, log, stop }
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(500)
+  }
+  const output = log()
+  await stop()
+  throw new Error(
+    `wrangler dev did not answer /health on ${url}${exited ? ' (it exited)' : ''}:\n${output.slice(-4000)}`
+  )
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

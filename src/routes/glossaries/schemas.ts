@@ -1,0 +1,105 @@
+/**
+ * Schemas of the glossary routes.
+ *
+ * @module
+ */
+import { z } from '@hono/zod-openapi'
+import { LanguageCodeSchema, TextSchema } from '../schemas'
+
+export const GlossarySummarySchema = z
+  .object({
+    id: z.string().openapi({ example: 'news-central-asia' }),
+    languages: z.array(z.string()).openapi({ example: ['en', 'es', 'ru', 'zh', 'fr', 'de'] }),
+    entries: z.number().int().openapi({ description: 'Number of concepts.' }),
+    version: z.string().openapi({
+      description: 'Content hash; changes with any edit.',
+      example: 'fed18f01297eb312',
+    }),
+    source: z
+      .enum(['bundled', 'api'])
+      .openapi({ description: '`bundled`: from the repository, read-only; `api`: managed here.' }),
+  })
+  .openapi('GlossarySummary')
+
+const TermRecordSchema = z
+  .record(z.string(), z.array(z.string()))
+  .openapi({ example: { en: ["Xi'an", 'Xian'], es: ["Xi'an"] } })
+
+const GlossaryEntrySchema = z
+  .object({
+    id: z.string().optional().openapi({ description: 'Stable concept id.', example: 'xi-an' }),
+    terms: TermRecordSchema.openapi({
+      description: 'Language → terms; the first is preferred, the others are variants.',
+    }),
+    forms: TermRecordSchema.optional().openapi({
+      description: 'Language → inflected forms of the preferred term (matched, never replaced).',
+    }),
+    forbidden: TermRecordSchema.optional().openapi({
+      description: 'Language → terms that must not be used.',
+    }),
+    flags: z.array(z.enum(['dnt', 'case', 'inflect', 'fixed'])).optional(),
+    note: z.string().optional(),
+  })
+  .openapi('GlossaryEntry')
+
+export const GlossarySchema = z
+  .object({
+    id: z.string(),
+    languages: z.array(z.string()),
+    version: z.string(),
+    source: z.enum(['bundled', 'api']),
+    entries: z.array(GlossaryEntrySchema),
+  })
+  .openapi('Glossary')
+
+/** A JSON upload: the shape of `GET` (whose `id`, `version` and `source` are ignored). */
+export const GlossaryUploadSchema = z
+  .object({
+    id: z.string().optional(),
+    version: z.string().optional(),
+    source: z.string().optional(),
+    languages: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'Column order; default: order of appearance in the entries.' }),
+    entries: z.array(GlossaryEntrySchema),
+  })
+  .openapi('GlossaryUpload')
+
+export const WrittenSchema = GlossarySummarySchema.openapi('GlossaryWritten')
+
+const FindingSchema = z
+  .object({
+    kind: z.enum(['variant', 'forbidden']),
+    term: z.string().openapi({ description: 'The text as found.' }),
+    preferred: z.string().openapi({ description: 'What to write instead.' }),
+    concept: z.string(),
+    offset: z.number().int().openapi({ description: 'UTF-16 offset into the text.' }),
+    length: z.number().int(),
+  })
+  .openapi('TerminologyFinding')
+
+export const CheckRequestSchema = z
+  .object({
+    text: TextSchema,
+    language: z
+      .union([z.literal('auto'), LanguageCodeSchema])
+      .openapi({ description: 'Language of the text; `auto` detects it.' }),
+  })
+  .strict()
+  .openapi('TerminologyCheckRequest')
+
+export const CheckResponseSchema = z
+  .object({
+    glossary: z.string(),
+    version: z.string(),
+    language: z.string().openapi({ description: 'The language the text was checked in.' }),
+    findings: z.array(FindingSchema),
+  })
+  .openapi('TerminologyCheckResponse')
+
+export const etagHeader = z.object({
+  ETag: z.string().openapi({ description: 'The glossary version as a strong validator.' }),
+})
+export const adminSecurity = [{ adminToken: [] }]
+export const textBody = (description: string) => ({ schema: z.string().openapi({ description }) })

@@ -1,0 +1,5 @@
+import { createRouter } from '../../http/router'
+import { languagesHandler } from './handler'
+import { languagesRoute } from './route'
+
+export const languageRoutes = createRouter().openapi(languagesRoute, languagesHandler)

@@ -1,0 +1,28 @@
+import { createRoute } from '@hono/zod-openapi'
+import { cachedResultHeaders, problemResponses, problemSpec } from '../../http/openapi'
+import { SummarizeRequestSchema, SummarizeResponseSchema } from './schemas'
+
+export const summarizeRoute = createRoute({
+  method: 'post',
+  path: '/v1/summarize',
+  operationId: 'summarize',
+  tags: ['Summaries'],
+  summary: 'Extractive summaries in several lengths',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: SummarizeRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'One summary per requested length, in request order.',
+      headers: cachedResultHeaders,
+      content: { 'application/json': { schema: SummarizeResponseSchema } },
+    },
+    304: { description: 'Not modified (If-None-Match matched).' },
+    ...problemResponses,
+    422: problemSpec(
+      '`invalid_request` (schema; `errors` names each field), `unknown_glossary` (`#/glossary`), and with `translate`: `language_not_detected`, `unsupported_language_pair`, `provider_not_configured`.'
+    ),
+    502: problemSpec('With `translate`: the engine is unreachable (`provider_unavailable`).'),
+    504: problemSpec('With `translate`: the engine did not answer in time (`provider_timeout`).'),
+  },
+})

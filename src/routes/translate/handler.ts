@@ -1,0 +1,62 @@
+import type { RouteHandler } from '@hono/zod-openapi'
+import { cacheDirectives } from '../../http/cache-directives'
+import type { AppEnv } from '../../http/env'
+import { jsonWithEtag, resultCacheControl } from '../../http/etag'
+import { type TranslatedText, translateTexts } from '../../usecases/translate'
+import type { translateRoute } from './route'
+import type { TranslateResponse } from './schemas'
+
+function renderTranslation(
+  { translation, source, cached }: TranslatedText,
+  debug: boolean
+): TranslateResponse['translations'][number] {
+  return {
+    text: translation.text,
+    detectedSource: source,
+    terminology: {
+      expected: translation.terminology.expected,
+      applied: translation.terminology.applied,
+      missed: translation.terminology.missed.map((m) => ({ source: m.source, target: m.target })),
+    },
+    ...(debug
+      ? {
+          debug: {
+            cached,
+            ...translation.stats,
+            terms: translation.terms.map((t) => ({
+              concept: t.concept,
+              source: t.source,
+              target: t.target,
+              strategy: t.strategy,
+              method: t.method,
+            })),
+          },
+        }
+      : {}),
+  }
+}
+
+export const translateHandler: RouteHandler<typeof translateRoute, AppEnv> = async (c) => {
+  const body = c.req.valid('json')
+  const single = typeof body.text === 'string'
+  const out = await translateTexts(c.var.services, {
+    texts: typeof body.text === 'string' ? [body.text] : body.text,
+    single,
+    source: body.source,
+    target: body.target,
+    ...(body.glossary !== undefined ? { glossary: body.glossary } : {}),
+    ...(body.provider !== undefined ? { provider: body.provider } : {}),
+    cache: cacheDirectives(c),
+  })
+  const hits = out.results.filter((r) => r.cached).length
+  const response: TranslateResponse = {
+    provider: out.provider,
+    target: out.target,
+    glossary: out.glossary,
+    translations: out.results.map((r) => renderTranslation(r, body.debug)),
+  }
+  return jsonWithEtag(c, response, {
+    'Cache-Control': resultCacheControl(c.var.services.config.cacheTtlSeconds),
+    'X-Cache': hits === 0 ? 'MISS' : hits === out.results.length ? 'HIT' : 'PARTIAL',
+  })
+}

@@ -1,0 +1,129 @@
+/**
+ * Request and response schemas of `POST /v1/translate`.
+ *
+ * @module
+ */
+import { z } from '@hono/zod-openapi'
+import { PROVIDER_NAMES } from '../../translate/engines'
+import { GlossaryIdSchema, LanguageCodeSchema, TerminologySchema } from '../schemas'
+
+/** Most texts in one request. */
+export const MAX_TRANSLATE_ITEMS = 50
+/** Longest single text, in UTF-16 units. */
+export const MAX_TRANSLATE_ITEM_LENGTH = 50_000
+/** Longest total of all texts of one request, in UTF-16 units. */
+export const MAX_TRANSLATE_TOTAL_LENGTH = 100_000
+
+const ItemSchema = z
+  .string()
+  .max(MAX_TRANSLATE_ITEM_LENGTH, `must be at most ${MAX_TRANSLATE_ITEM_LENGTH} characters`)
+  .refine((s) => /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(s), 'must contain non-blank text')
+
+export const TranslateRequestSchema = z
+  .object({
+    text: z
+      .union([
+        ItemSchema,
+        z
+          .array(ItemSchema)
+          .min(1, 'must hold at least one text')
+          .max(MAX_TRANSLATE_ITEMS, `must hold at most ${MAX_TRANSLATE_ITEMS} texts`),
+      ])
+      .openapi({
+        description: `One text, or up to ${MAX_TRANSLATE_ITEMS} texts translated together (each at most ${MAX_TRANSLATE_ITEM_LENGTH} characters, ${MAX_TRANSLATE_TOTAL_LENGTH} in total). Paragraph breaks are kept.`,
+        example: 'Temur Umarov, a researcher at the Carnegie Russia Eurasia Center, told the FT.',
+      }),
+    source: z
+      .union([z.literal('auto'), LanguageCodeSchema])
+      .default('auto')
+      .openapi({
+        description: '`auto` detects the language of each text; a code skips detection.',
+      }),
+    target: LanguageCodeSchema.openapi({ example: 'es' }),
+    glossary: GlossaryIdSchema.nullable().optional().openapi({
+      description:
+        'Glossary id to enforce. Absent: the deployment default (`DEFAULT_GLOSSARY`); `null`: none.',
+      example: 'news-central-asia',
+    }),
+    provider: z.enum(PROVIDER_NAMES).optional().openapi({
+      description:
+        'Translation engine. Absent: the deployment default (`TRANSLATION_PROVIDER`). `GET /v1/languages` lists the configured ones.',
+    }),
+    debug: z.boolean().default(false).openapi({
+      description:
+        'Adds `debug` to each translation: segment and placeholder counters and how each glossary occurrence was handled. Not part of the cache key.',
+    }),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const texts = typeof body.text === 'string' ? [body.text] : body.text
+    const total = texts.reduce((sum, t) => sum + t.length, 0)
+    if (total > MAX_TRANSLATE_TOTAL_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: `the texts total ${total} characters; the limit is ${MAX_TRANSLATE_TOTAL_LENGTH}`,
+      })
+    }
+  })
+  .openapi('TranslateRequest')
+
+const DebugSchema = z
+  .object({
+    cached: z.boolean().openapi({ description: 'Whether this text came from the KV cache.' }),
+    segments: z.number().int().openapi({ description: 'Pieces sent to the engine.' }),
+    segmentsRetried: z
+      .number()
+      .int()
+      .openapi({ description: 'Pieces translated again without placeholders.' }),
+    placeholders: z.number().int(),
+    placeholdersLost: z
+      .number()
+      .int()
+      .openapi({ description: 'Placeholders the engine lost, duplicated or glued to a word.' }),
+    terms: z.array(
+      z.object({
+        concept: z.string(),
+        source: z.string(),
+        target: z.string(),
+        strategy: z.enum(['mask', 'verify']),
+        method: z.enum(['mask', 'engine', 'postedit', 'missed']),
+      })
+    ),
+  })
+  .openapi('TranslationDebug')
+
+const TranslationSchema = z
+  .object({
+    text: z.string(),
+    detectedSource: z.string().openapi({
+      description: 'The language translated from: detected when `source` is `auto`, else `source`.',
+      example: 'en',
+    }),
+    terminology: TerminologySchema,
+    debug: DebugSchema.optional(),
+  })
+  .openapi('Translation')
+
+export const TranslateResponseSchema = z
+  .object({
+    provider: z.string().openapi({ example: 'apertium' }),
+    target: z.string().openapi({ example: 'es' }),
+    glossary: z
+      .object({ id: z.string(), version: z.string() })
+      .nullable()
+      .openapi({ description: 'The glossary enforced, or `null`.' }),
+    translations: z.array(TranslationSchema).openapi({ description: 'One per text, in order.' }),
+  })
+  .openapi('TranslateResponse')
+
+export type TranslateResponse = z.infer<typeof TranslateResponseSchema>
+
+export const translateHeaders = z.object({
+  ETag: z.string().openapi({ description: 'Strong validator of the representation.' }),
+  'X-Cache': z.enum(['HIT', 'MISS', 'PARTIAL']).openapi({
+    description: 'HIT: every text came from the KV cache; PARTIAL: some did; MISS: none.',
+  }),
+  'Cache-Control': z.string(),
+  'X-Request-Id': z.string(),
+})

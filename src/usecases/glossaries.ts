@@ -1,0 +1,204 @@
+/**
+ * Glossary administration and the terminology check. Authentication is the caller's job (the
+ * HTTP edge checks the admin token before anything here runs); ids are checked here, before
+ * the store sees them.
+ *
+ * @module
+ */
+import { exportGlossary, type GlossaryFormat, glossaryToJson, importGlossary } from '../glossary/io'
+import { GLOSSARY_LIMITS } from '../glossary/limits'
+import type { GlossarySummary, StoredGlossary } from '../glossary/store'
+import { checkTerminology, type TerminologyFinding } from '../glossary/terms'
+import type { Glossary } from '../glossary/types'
+import type { GlossaryIssue } from '../glossary/validate'
+import { detectLanguage } from '../langid/detect'
+import type { UseCaseDeps } from './deps'
+import { type FieldIssue, UseCaseError } from './errors'
+import { assertGlossaryId } from './identifiers'
+
+/** Where a path id is reported. */
+const ID_POINTER = '#/id'
+const MAX_REPORTED_ISSUES = 100
+
+/** A glossary in a listing or a write's answer. */
+export type GlossaryListing = {
+  id: string
+  languages: string[]
+  entries: number
+  version: string
+  source: 'bundled' | 'api'
+}
+
+export async function listGlossaries(deps: UseCaseDeps): Promise<GlossaryListing[]> {
+  const all: GlossarySummary[] = await deps.glossaries.list()
+  return all.map((g) => ({ ...g, languages: [...g.languages] }))
+}
+
+/** One glossary with its origin. @throws UseCaseError `invalid_request` or `not_found`. */
+export async function getGlossary(deps: UseCaseDeps, id: string): Promise<StoredGlossary> {
+  assertGlossaryId(id, ID_POINTER)
+  const stored = await deps.glossaries.get(id)
+  if (stored === undefined) throw new UseCaseError('not_found', `No glossary '${id}'.`)
+  return stored
+}
+
+/** A glossary as JSON, or exported as TSV, CSV or TBX text. */
+export async function exportGlossaryAs(
+  deps: UseCaseDeps,
+  id: string,
+  format: GlossaryFormat
+): Promise<{ glossary: Glossary; body: unknown; text: string | undefined }> {
+  const { glossary, source } = await getGlossary(deps, id)
+  if (format === 'json') {
+    return { glossary, body: { ...glossaryToJson(glossary), source }, text: undefined }
+  }
+  return { glossary, body: undefined, text: exportGlossary(glossary, format) }
+}
+
+export function listingOf(glossary: Glossary, source: 'bundled' | 'api'): GlossaryListing {
+  return {
+    id: glossary.id,
+    languages: [...glossary.languages],
+    entries: glossary.entries.length,
+    version: glossary.version,
+    source,
+  }
+}
+
+/** An `If-Match` header with export tags reduced to the version they name. */
+function versionTags(ifMatch: string | undefined): string | undefined {
+  return ifMatch?.replace(/"([0-9a-f]{16})-(?:tsv|csv|tbx)"/g, '"$1"')
+}
+
+/** Validation issues → fields: model pointers, plus the line for text formats. */
+function issueFields(issues: readonly GlossaryIssue[]): FieldIssue[] {
+  return issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
+    const where =
+      issue.line !== undefined
+        ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ''}: `
+        : ''
+    return {
+      pointer: `#${issue.pointer}`,
+      message: where + issue.message,
+      ...(issue.line !== undefined ? { line: issue.line } : {}),
+    }
+  })
+}
+
+/** Import problems as one error: unreadable → malformed, too large, invalid → invalid_request. */
+function importError(issues: readonly GlossaryIssue[], format: GlossaryFormat): UseCaseError {
+  const first = issues[0]
+  if (first?.code === 'too_large') return new UseCaseError('payload_too_large', first.message)
+  if (first?.code === 'invalid_encoding' || first?.code === 'malformed') {
+    return new UseCaseError(
+      format === 'json' ? 'malformed_json' : 'malformed_document',
+      `The ${format.toUpperCase()} document could not be read: ${first.message}.`,
+      { fields: issueFields(issues) }
+    )
+  }
+  const more =
+    issues.length > MAX_REPORTED_ISSUES ? ` (the first ${MAX_REPORTED_ISSUES} are listed)` : ''
+  return new UseCaseError(
+    'invalid_request',
+    `The glossary has ${issues.length} problem${issues.length === 1 ? '' : 's'}${more}.`,
+    { fields: issueFields(issues) }
+  )
+}
+
+export type PutGlossaryInput = {
+  readonly id: string
+  /** `undefined` when the media type is not one of the glossary formats. */
+  readonly format: GlossaryFormat | undefined
+  readonly bytes: Uint8Array
+  readonly ifMatch?: string | undefined
+}
+
+/** Creates or replaces an API glossary. */
+export async function putGlossary(
+  deps: UseCaseDeps,
+  input: PutGlossaryInput
+): Promise<{ created: boolean; glossary: Glossary }> {
+  const { id } = input
+  assertGlossaryId(id, ID_POINTER)
+  if ((await deps.glossaries.get(id))?.source === 'bundled') {
+    throw new UseCaseError(
+      'conflict',
+      `The glossary '${id}' is bundled and read-only: edit glossaries/${id}.tsv in the repository.`
+    )
+  }
+  if (input.format === undefined) {
+    throw new UseCaseError(
+      'unsupported_media_type',
+      'Send the glossary as text/tab-separated-values, text/csv, application/x-tbx or application/json.'
+    )
+  }
+  const maxBytes = Math.min(deps.config.maxBodyBytes, GLOSSARY_LIMITS.maxImportBytes)
+  const imported = importGlossary(id, input.bytes, input.format, maxBytes)
+  if (!imported.ok) throw importError(imported.issues, input.format)
+  const result = await deps.glossaries.put(imported.glossary, {
+    ifMatch: versionTags(input.ifMatch),
+  })
+  switch (result.kind) {
+    case 'read_only':
+      throw new UseCaseError('conflict', `The glossary '${id}' is bundled and read-only.`)
+    case 'precondition_failed':
+      throw new UseCaseError(
+        'precondition_failed',
+        result.current === undefined
+          ? `The glossary '${id}' does not exist, so If-Match cannot match.`
+          : `The current version of '${id}' is "${result.current}"; fetch it again and retry.`
+      )
+    default:
+      return { created: result.kind === 'created', glossary: result.glossary }
+  }
+}
+
+/** Deletes an API glossary. */
+export async function deleteGlossary(
+  deps: UseCaseDeps,
+  id: string,
+  ifMatch?: string | undefined
+): Promise<void> {
+  assertGlossaryId(id, ID_POINTER)
+  const result = await deps.glossaries.delete(id, { ifMatch: versionTags(ifMatch) })
+  switch (result.kind) {
+    case 'read_only':
+      throw new UseCaseError('conflict', `The glossary '${id}' is bundled and read-only.`)
+    case 'not_found':
+      throw new UseCaseError('not_found', `No glossary '${id}'.`)
+    case 'precondition_failed':
+      throw new UseCaseError(
+        'precondition_failed',
+        `The current version of '${id}' is "${result.current}"; fetch it again and retry.`
+      )
+    case 'deleted':
+      return
+  }
+}
+
+export type TerminologyCheck = {
+  glossary: string
+  version: string
+  language: string
+  findings: TerminologyFinding[]
+}
+
+/** Variants and forbidden terms of glossary `id` in `text` (`language: 'auto'` detects it). */
+export async function checkGlossaryTerms(
+  deps: UseCaseDeps,
+  id: string,
+  input: { readonly text: string; readonly language: string }
+): Promise<TerminologyCheck> {
+  const { glossary } = await getGlossary(deps, id)
+  let language = input.language
+  if (language === 'auto') {
+    const detected = detectLanguage(input.text).language
+    language = detected === 'und' ? (glossary.languages[0] ?? 'und') : detected
+  }
+  return {
+    glossary: glossary.id,
+    version: glossary.version,
+    language,
+    findings: checkTerminology(glossary, input.text, language),
+  }
+}

@@ -1,0 +1,326 @@
+/**
+ * Summarize an article: detect → glossary terms → summaries (with preferred terms shown) →
+ * optional translations, computed once per distinct request and cached.
+ *
+ * @module
+ */
+import { z } from 'zod'
+import { findTerms } from '../glossary/match'
+import { replaceWithPreferred, type TermOccurrence, termOccurrences } from '../glossary/terms'
+import type { Glossary, TermMatch } from '../glossary/types'
+import type { Detection } from '../langid/detect'
+import { detectLanguage } from '../langid/detect'
+import { type Length, type LengthRequest, resolveLengths } from '../summarize/lengths'
+import {
+  type Display,
+  renderSummary,
+  type SummarizeResult,
+  type SummarySelection,
+  summarize,
+} from '../summarize/summarize'
+import { countWords } from '../text/words'
+import { type TargetTranslation, translateToTargets } from '../translate/batch'
+import type { ProviderName } from '../translate/engines'
+import { isProviderError } from '../translate/errors'
+import type { TranslationProvider } from '../translate/types'
+import { ALGORITHM_VERSIONS } from '../version'
+import { cacheAside } from './cache-aside'
+import { textCacheKey } from './cache-key'
+import type { CacheDirectives, UseCaseDeps } from './deps'
+import { declaredLanguage } from './detect'
+import { invalidField, UseCaseError, withEngineErrors } from './errors'
+import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
+import { DetectionStored, TargetTranslationStored } from './stored'
+
+export type SummarizeInput = {
+  readonly text: string
+  readonly title?: string
+  /** `auto` detects; a BCP 47 code skips detection. */
+  readonly language: string
+  readonly lengths: readonly LengthRequest[]
+  /** Absent: the deployment default; `null`: none. */
+  readonly glossary?: string | null
+  /** Languages to translate every summary into. */
+  readonly translate?: readonly string[]
+  readonly provider?: ProviderName
+  readonly cache?: CacheDirectives
+}
+
+/** One summary as a reader gets it. */
+export type SummaryOutput = {
+  name: string
+  text: string
+  wordCount: number
+  characterCount: number
+  truncated: boolean
+  sentences: { index: number; text: string; offset: number; length: number; score: number }[]
+  translations?: Record<
+    string,
+    {
+      text: string
+      terminology: {
+        expected: number
+        applied: number
+        missed: { source: string; target: string }[]
+      }
+    }
+  >
+}
+
+export type SummarizeOutput = {
+  language: Detection & { alternatives: { language: string; confidence: number }[] }
+  glossary: { id: string; version: string } | null
+  terms: TermOccurrence[]
+  sentenceCount: number
+  summaries: SummaryOutput[]
+}
+
+/** What is cached: the computed result, before the texts are sliced out of the input. */
+type StoredSummaries = {
+  detection: Detection
+  result: SummarizeResult
+  /** Glossary occurrences in the input (offsets into the text as sent). */
+  matches: TermMatch[]
+  /** Per target language, one translation per summary (in summary order). */
+  translations: Record<string, TargetTranslation[]> | null
+}
+
+const StoredSummariesSchema: z.ZodType<StoredSummaries> = z.object({
+  detection: DetectionStored,
+  result: z.object({
+    sentenceCount: z.number().int(),
+    summaries: z.array(
+      z.object({
+        name: z.string(),
+        truncated: z.boolean(),
+        sentences: z.array(
+          z.object({
+            index: z.number().int(),
+            offset: z.number().int(),
+            length: z.number().int(),
+            score: z.number(),
+          })
+        ),
+      })
+    ),
+  }),
+  matches: z.array(
+    z.object({
+      entry: z.number().int(),
+      concept: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      found: z.string(),
+      preferred: z.string(),
+      kind: z.enum(['preferred', 'variant', 'forbidden']),
+      term: z.string().optional(),
+    })
+  ),
+  translations: z.record(z.string(), z.array(TargetTranslationStored)).nullable(),
+})
+
+/**
+ * The lengths of a request with their names, refusing two with the same name: a client could
+ * not tell the two summaries apart. Unnamed custom lengths are named after their budget, so two
+ * unnamed equal budgets collide too.
+ */
+export function namedLengths(requests: readonly LengthRequest[]): Length[] {
+  const lengths = resolveLengths(requests)
+  const seen = new Set<string>()
+  lengths.forEach((length, i) => {
+    if (seen.has(length.name)) {
+      throw invalidField(
+        `#/lengths/${i}`,
+        'length names must be unique',
+        `Two lengths are named '${length.name}'; give one a different "name".`
+      )
+    }
+    seen.add(length.name)
+  })
+  return lengths
+}
+
+/** Summarizes an article per the input; `hit` says whether it came from the cache. */
+export async function summarizeArticle(
+  deps: UseCaseDeps,
+  input: SummarizeInput
+): Promise<{ value: SummarizeOutput; hit: boolean }> {
+  const lengths = namedLengths(input.lengths)
+  const title = input.title?.normalize('NFC')
+  const glossary = await resolveGlossary(deps, input.glossary)
+  const targets = (input.translate ?? []).map(canonicalTag)
+  const provider = targets.length > 0 ? resolveEngine(deps, input.provider) : undefined
+  const key = await textCacheKey(
+    'summarize',
+    `${ALGORITHM_VERSIONS.summarize}+${ALGORITHM_VERSIONS.detect}+${ALGORITHM_VERSIONS.translate}`,
+    {
+      title: title ?? null,
+      language: input.language,
+      lengths,
+      glossary: glossary ? `${glossary.id}@${glossary.version}` : null,
+      translate: targets,
+      provider: provider?.name ?? null,
+    },
+    input.text
+  )
+  const { value: stored, hit } = await cacheAside(deps, {
+    key,
+    schema: StoredSummariesSchema,
+    ...(input.cache ? { directives: input.cache } : {}),
+    compute: () =>
+      computeSummaries(
+        deps,
+        input.text,
+        { title, language: input.language, lengths },
+        {
+          glossary,
+          targets,
+          provider,
+        }
+      ),
+  })
+  return { value: renderOutput(input.text, glossary, stored), hit }
+}
+
+async function computeSummaries(
+  deps: UseCaseDeps,
+  text: string,
+  request: { title: string | undefined; language: string; lengths: readonly Length[] },
+  translation: {
+    glossary: Glossary | null
+    targets: readonly string[]
+    provider: TranslationProvider | undefined
+  }
+): Promise<StoredSummaries> {
+  const { glossary, provider, targets } = translation
+  const detection =
+    request.language === 'auto' ? detectLanguage(text) : declaredLanguage(request.language)
+  const matches = glossary ? findTerms(glossary, text, detection.language) : []
+  const display = preferredTerms(text, matches)
+  const result = summarize(text, {
+    language: detection.language,
+    // Already named: passing the names keeps them (and the budgets) exactly as keyed.
+    lengths: request.lengths.map((l) => ({ name: l.name, ...l.budget })),
+    ...(request.title !== undefined ? { title: request.title } : {}),
+    ...(display ? { display } : {}),
+  })
+  let translations: StoredSummaries['translations'] = null
+  if (provider) {
+    if (detection.language === 'und') {
+      throw new UseCaseError(
+        'language_not_detected',
+        'The language of the text could not be detected, so it cannot be translated; send "language".',
+        { fields: [{ pointer: '#/text', message: 'language not detected' }] }
+      )
+    }
+    const texts = result.summaries.map((s) => renderSummary(text, s, display))
+    translations = await translateSummaries(deps, texts, detection.language, targets, {
+      provider,
+      glossary,
+    })
+  }
+  return { detection, result, matches: [...matches], translations }
+}
+
+/**
+ * How a sentence is shown: its input slice with glossary variants and forbidden terms replaced
+ * by the preferred term. `undefined` when there is nothing to replace.
+ */
+function preferredTerms(text: string, matches: readonly TermMatch[]): Display | undefined {
+  if (!matches.some((m) => m.kind !== 'preferred')) return undefined
+  return (offset, length) =>
+    replaceWithPreferred(text.slice(offset, offset + length), matches, offset)
+}
+
+/** Translates the summaries (empty ones stay empty); engine failures become use-case errors. */
+async function translateSummaries(
+  deps: UseCaseDeps,
+  texts: readonly string[],
+  source: string,
+  targets: readonly string[],
+  options: { provider: TranslationProvider; glossary: Glossary | null }
+): Promise<Record<string, TargetTranslation[]>> {
+  const nonEmpty = texts.flatMap((t, i) => (t.trim() === '' ? [] : [i]))
+  const translated = await withEngineErrors(deps.log, isProviderError, () =>
+    translateToTargets(
+      nonEmpty.map((i) => texts[i] ?? ''),
+      source,
+      targets,
+      { ...options, timeoutMs: deps.config.translation.timeoutMs }
+    )
+  )
+  const empty: TargetTranslation = {
+    text: '',
+    terminology: { expected: 0, applied: 0, missed: [] },
+  }
+  const out: Record<string, TargetTranslation[]> = {}
+  for (const target of targets) {
+    const byIndex = new Map(nonEmpty.map((i, k) => [i, translated[target]?.[k] ?? empty]))
+    out[target] = texts.map((_, i) => byIndex.get(i) ?? empty)
+  }
+  return out
+}
+
+function renderOutput(
+  text: string,
+  glossary: Glossary | null,
+  stored: StoredSummaries
+): SummarizeOutput {
+  // Recomputed from the stored matches (a function cannot be cached), same as at compute time.
+  const display = preferredTerms(text, stored.matches)
+  return {
+    language: { ...stored.detection, alternatives: [...stored.detection.alternatives] },
+    glossary: glossary ? { id: glossary.id, version: glossary.version } : null,
+    terms: termOccurrences(stored.matches),
+    sentenceCount: stored.result.sentenceCount,
+    summaries: stored.result.summaries.map((s, i) => ({
+      ...renderSelection(text, s, stored.detection.language, display),
+      ...(stored.translations ? { translations: translationsOf(stored.translations, i) } : {}),
+    })),
+  }
+}
+
+function translationsOf(
+  translations: Record<string, TargetTranslation[]>,
+  summary: number
+): NonNullable<SummaryOutput['translations']> {
+  const out: NonNullable<SummaryOutput['translations']> = {}
+  for (const [target, list] of Object.entries(translations)) {
+    const t = list[summary]
+    if (!t) continue
+    const { expected, applied, missed } = t.terminology
+    out[target] = {
+      text: t.text,
+      terminology: {
+        expected,
+        applied,
+        missed: missed.map((m) => ({ source: m.source, target: m.target })),
+      },
+    }
+  }
+  return out
+}
+
+/** Adds the texts and counts a reader needs to a selection. */
+function renderSelection(
+  input: string,
+  selection: SummarySelection,
+  language: string,
+  display: Display | undefined
+): Omit<SummaryOutput, 'translations'> {
+  const text = renderSummary(input, selection, display)
+  return {
+    name: selection.name,
+    text,
+    wordCount: countWords(text, language),
+    characterCount: text.length,
+    truncated: selection.truncated,
+    sentences: selection.sentences.map((s) => ({
+      index: s.index,
+      text: input.slice(s.offset, s.offset + s.length),
+      offset: s.offset,
+      length: s.length,
+      score: s.score,
+    })),
+  }
+}

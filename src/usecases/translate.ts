@@ -1,0 +1,142 @@
+/**
+ * Translate texts with the glossary enforced, caching per text: each translation is stored
+ * under (text, source, target, provider, glossary id@version, pipeline version), so a batch that
+ * repeats texts from an earlier one — a CMS re-sending its headlines with one changed — only
+ * sends the new ones to the engine, and `source: "auto"` shares entries with the explicit source
+ * it detects. Entries are written only after the whole batch succeeded: a failed batch stores
+ * nothing.
+ *
+ * @module
+ */
+import { detectLanguage } from '../langid/detect'
+import { sameLanguage, translateItems } from '../translate/batch'
+import type { ProviderName } from '../translate/engines'
+import { isProviderError } from '../translate/errors'
+import type { Translation } from '../translate/types'
+import { ALGORITHM_VERSIONS } from '../version'
+import { readChecked, writeValue } from './cache-aside'
+import { textCacheKey } from './cache-key'
+import { type CacheDirectives, USE_CACHE, type UseCaseDeps } from './deps'
+import { type FieldIssue, UseCaseError, withEngineErrors } from './errors'
+import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
+import { TranslationStored } from './stored'
+
+export type TranslateInput = {
+  readonly texts: readonly string[]
+  /** Whether the caller sent one text rather than a list (field pointers differ). */
+  readonly single: boolean
+  /** `auto` detects each text's language; a code skips detection. */
+  readonly source: string
+  readonly target: string
+  /** Absent: the deployment default; `null`: none. */
+  readonly glossary?: string | null
+  readonly provider?: ProviderName
+  readonly cache?: CacheDirectives
+}
+
+/** One text's translation and whether it came from the cache. */
+export type TranslatedText = {
+  readonly translation: Translation
+  readonly source: string
+  readonly cached: boolean
+}
+
+export type TranslateOutput = {
+  readonly provider: string
+  readonly target: string
+  readonly glossary: { id: string; version: string } | null
+  readonly results: readonly TranslatedText[]
+}
+
+/** The source language of each text: detected for `auto`, else the declared one. */
+function resolveSources(texts: readonly string[], source: string, single: boolean): string[] {
+  if (source !== 'auto') return texts.map(() => canonicalTag(source))
+  const fields: FieldIssue[] = []
+  const sources = texts.map((text, i) => {
+    const detected = detectLanguage(text).language
+    if (detected === 'und') {
+      fields.push({
+        pointer: single ? '#/text' : `#/text/${i}`,
+        message: 'too short or too mixed to detect its language',
+      })
+    }
+    return detected
+  })
+  if (fields.length > 0) {
+    throw new UseCaseError(
+      'language_not_detected',
+      `The language of ${fields.length === 1 ? 'a text' : `${fields.length} texts`} could not be detected; send "source".`,
+      { fields }
+    )
+  }
+  return sources
+}
+
+/** Translates every text, from the cache where possible, all or nothing. */
+export async function translateTexts(
+  deps: UseCaseDeps,
+  input: TranslateInput
+): Promise<TranslateOutput> {
+  const { texts } = input
+  const directives = input.cache ?? USE_CACHE
+  const target = canonicalTag(input.target)
+  const glossary = await resolveGlossary(deps, input.glossary)
+  const provider = resolveEngine(deps, input.provider)
+  const sources = resolveSources(texts, input.source, input.single)
+
+  const parameters = (source: string) => ({
+    source,
+    target,
+    provider: provider.name,
+    glossary: glossary ? `${glossary.id}@${glossary.version}` : null,
+  })
+  // Texts already in the target language never reach the engine: not worth a cache round trip.
+  const keys = await Promise.all(
+    texts.map((text, i) => {
+      const source = sources[i] ?? ''
+      return sameLanguage(source, target)
+        ? Promise.resolve(undefined)
+        : textCacheKey('translate', ALGORITHM_VERSIONS.translate, parameters(source), text)
+    })
+  )
+  const stored = await Promise.all(
+    keys.map((key) =>
+      key !== undefined && directives.read
+        ? readChecked(deps, key, TranslationStored)
+        : Promise.resolve(undefined)
+    )
+  )
+  const missing = stored.flatMap((s, i) => (s === undefined ? [i] : []))
+  const fresh: Translation[] =
+    missing.length === 0
+      ? []
+      : await withEngineErrors(deps.log, isProviderError, () =>
+          translateItems(
+            missing.map((i) => ({ text: texts[i] ?? '', source: sources[i] ?? '' })),
+            { provider, target, glossary, timeoutMs: deps.config.translation.timeoutMs }
+          )
+        )
+
+  // The whole batch is complete: store what the engine translated, answer in input order.
+  const fromEngine = new Map<number, Translation>()
+  missing.forEach((index, k) => {
+    const translation = fresh[k]
+    if (!translation) throw new Error('translateItems returned fewer translations than texts')
+    fromEngine.set(index, translation)
+    const key = keys[index]
+    if (key !== undefined && directives.write) writeValue(deps, key, translation)
+  })
+  const results = texts.map((_, i): TranslatedText => {
+    const hit = stored[i]
+    const source = sources[i] ?? ''
+    return hit
+      ? { translation: hit, source, cached: true }
+      : { translation: fromEngine.get(i) as Translation, source, cached: false }
+  })
+  return {
+    provider: provider.name,
+    target,
+    glossary: glossary ? { id: glossary.id, version: glossary.version } : null,
+    results,
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Fault injection: each dependency failing in each way it can, through the Worker's own entry
+ * point with the failing binding swapped into its env. What the service does for each (fail open
+ * or closed) is decided in docs/faults.md; these tests hold it to that.
+ */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { describe, it } from 'vitest'
+import worker from '../../src/index'
+import { ENGLISH_ARTICLE } from '../fixtures/articles'
+import { expectStatus } from './helpers'
+import { type Overrides, unique } from './translate-helpers'
+
+type Fault = 'throw' | 'reject' | 'hang' | 'slow'
+
+/** A KV namespace that delegates to `real` except where `faults` says otherwise. */
+function faultyKv(real: KVNamespace, faults: { get?: Fault; put?: Fault; list?: Fault }) {
+  const misbehave = <T>(fault: Fault | undefined, call: () => Promise<T>): Promise<T> => {
+    switch (fault) {
+      case 'throw':
+        throw new Error('injected: KV unavailable')
+      case 'reject':
+        return Promise.reject(new Error('injected: KV unavailable'))
+      case 'hang':
+        return new Promise<T>(() => undefined)
+      case 'slow':
+        return new Promise<T>((resolve, reject) =>
+          setTimeout(() => call().then(resolve, reject), 3000)
+        )
+      default:
+        return call()
+    }
+  }
+  const calls = { get: 0, put: 0 }
+  const kv = {
+    get: (...args: Parameters<KVNamespace['get']>) => {
+      calls.get++
+      return misbehave(faults.get, () =>
+        (real.get as (...a: unknown[]) => Promise<unknown>)(...args)
+      )
+    },
+    getWithMetadata: (...args: Parameters<KVNamespace['getWithMetadata']>) =>
+      misbehave(faults.get, () =>
+        (real.getWithMetadata as (...a: unknown[]) => Promise<unknown>)(...args)
+      ),
+    put: (...args: Parameters<KVNamespace['put']>) => {
+      calls.put++
+      return misbehave(faults.put, () => real.put(...args))
+    },
+    delete: (key: string) => misbehave(faults.put, () => real.delete(key)),
+    list: (...args: Parameters<KVNamespace['list']>) =>
+      misbehave(faults.list ?? faults.get, () => real.list(...args)),
+  }
+  return { kv: kv as unknown as KVNamespace, calls }
+}
+
+/** Calls the Worker with `overrides` in its env; `settled` waits for its background work too. */
+async function callWith(
+  request: Request,
+  overrides: Overrides
+): Promise<{ res: Response; ms: number; settled: Promise<void> }> {
+  const ctx = createExecutionContext()
+  const started = Date.now()
+  const res = await worker.fetch(request, { ...env, ...overrides } as Env, ctx)
+  const ms = Date.now() - started
+  return { res, ms, settled: waitOnExecutionContext(ctx) }
+}
+
+function summarizeRequest(text: string, extra: Record<string, unknown> = {}) {
+  return new Request('https://api.test/v1/summarize', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text, ...extra }),
+  })
+}
+
+function translateRequest(text: string, extra: Record<string, unknown> = {}) {
+  return new Request('https://api.test/v1/translate', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text, source: 'en', target: 'es', ...extra }),
+  })
+}
+
+const article = () => `${ENGLISH_ARTICLE}\n\nFault case ${unique()}.`
+
+describe('result cache (CACHE KV): fails open', () => {
+  for (const fault of ['throw', 'reject'] as const) {
+    it(`read that ${fault}s: answered from a fresh computation (MISS)`, async ({ expect }) => {
+      const { kv } = faultyKv(env.CACHE, { get: fault })
+      const { res, settled } = await callWith(summarizeRequest(article()), { CACHE: kv })
+      await expectStatus(res, 200)
+      expect(res.headers.get('x-cache')).toBe('MISS')
+      await settled
+    })
+  }
+
+  it('read that hangs: a miss after the read deadline, not a hung request', async ({ expect }) => {
+    const { kv } = faultyKv(env.CACHE, { get: 'hang' })
+    const { res, ms, settled } = await callWith(summarizeRequest(article()), { CACHE: kv })
+    await expectStatus(res, 200)
+    expect(res.headers.get('x-cache')).toBe('MISS')
+    expect(ms).toBeLessThan(2900)
+    await settled
+  })
+
+  for (const fault of ['throw', 'reject'] as const) {
+    it(`write that ${fault}s: still 200, and the next request computes again`, async ({
+      expect,
+    }) => {
+      const text = article()
+      const { kv, calls } = faultyKv(env.CACHE, { put: fault })
+      const first = await callWith(summarizeRequest(text), { CACHE: kv })
+      await expectStatus(first.res, 200)
+      await first.settled
+      expect(calls.put).toBe(1)
+      const second = await callWith(summarizeRequest(text), { CACHE: kv })
+      await expectStatus(second.res, 200)
+      expect(second.res.headers.get('x-cache')).toBe('MISS')
+      await second.settled
+    })
+  }
+
+  it('slow write: the answer does not wait for it', async ({ expect }) => {
+    const { kv } = faultyKv(env.CACHE, { put: 'slow' })
+    const { res, ms, settled } = await callWith(summarizeRequest(article()), { CACHE: kv })
+    await expectStatus(res, 200)
+    expect(ms).toBeLessThan(2900)
+    await settled
+  })
+
+  it('translation with a failing cache: translated, MISS', async ({ expect }) => {
+    const { kv } = faultyKv(env.CACHE, { get: 'reject', put: 'reject' })
+    const { res, settled } = await callWith(translateRequest(`The summit (${unique()}).`), {
+      CACHE: kv,
+      APERTIUM_URL: 'http://apy.fake',
+    })
+    await expectStatus(res, 200)
+    expect(res.headers.get('x-cache')).toBe('MISS')
+    await settled
+  })
+})
+
+describe('translation engine: fails closed (a problem, nothing cached)', () => {
+  for (const host of ['apy-garbage.fake', 'apy-wrongshape.fake']) {
+    it(`${host}: 502 provider_bad_response, and the text is not cached`, async ({ expect }) => {
+      const text = `The summit in Xian (${unique()}).`
+      const bad = await callWith(translateRequest(text), { APERTIUM_URL: `http://${host}` })
+      const body = (await expectStatus(bad.res, 502)) as { code: string }
+      expect(body.code).toBe('provider_bad_response')
+      expect(bad.res.headers.get('content-type')).toContain('application/problem+json')
+      await bad.settled
+      const good = await callWith(translateRequest(text), { APERTIUM_URL: 'http://apy.fake' })
+      await expectStatus(good.res, 200)
+      expect(good.res.headers.get('x-cache')).toBe('MISS')
+      await good.settled
+    })
+  }
+
+  it('summary with translate, engine down: 502 problem, the summary is not cached', async ({
+    expect,
+  }) => {
+    const text = article()
+    const down = await callWith(summarizeRequest(text, { translate: ['es'], language: 'en' }), {
+      APERTIUM_URL: 'http://127.0.0.1:1',
+    })
+    const body = (await expectStatus(down.res, 502)) as { code: string }
+    expect(body.code).toBe('provider_unavailable')
+    await down.settled
+    const up = await callWith(summarizeRequest(text, { translate: ['es'], language: 'en' }), {
+      APERTIUM_URL: 'http://apy.fake',
+    })
+    await expectStatus(up.res, 200)
+    expect(up.res.headers.get('x-cache')).toBe('MISS')
+    await up.settled
+  })
+
+  it('summary with translate, engine slow: 504 problem at TRANSLATION_TIMEOUT_MS', async ({
+    expect,
+  }) => {
+    const slow = await callWith(
+      summarizeRequest(article(), { translate: ['es'], language: 'en' }),
+      {
+        APERTIUM_URL: 'http://apy-slow.fake',
+        TRANSLATION_TIMEOUT_MS: '300',
+      }
+    )
+    const body = (await expectStatus(slow.res, 504)) as { code: string }
+    expect(body.code).toBe('provider_timeout')
+    expect(slow.ms).toBeLessThan(2500)
+    await slow.settled
+  })
+})
+
+describe('glossary store (GLOSSARIES KV)', () => {
+  it('failing: bundled glossaries still apply (they are compiled in, not read from KV)', async ({
+    expect,
+  }) => {
+    const { kv } = faultyKv(env.GLOSSARIES, { get: 'reject', put: 'reject', list: 'reject' })
+    const { res, settled } = await callWith(
+      summarizeRequest(`Leaders met in Xian on Thursday (${unique()}). ${ENGLISH_ARTICLE}`, {
+        glossary: 'news-central-asia',
+      }),
+      { GLOSSARIES: kv }
+    )
+    const body = (await expectStatus(res, 200)) as { glossary: { id: string } | null }
+    expect(body.glossary?.id).toBe('news-central-asia')
+    await settled
+  })
+})
