@@ -5,7 +5,16 @@
  *
  * @module
  */
-import { exportGlossary, type GlossaryFormat, glossaryToJson, importGlossary } from '../glossary/io'
+import { type CandidateResult, findCandidates, formatCandidatesTsv } from '../glossary/candidates'
+import { deeplEntries } from '../glossary/interchange'
+import {
+  exportGlossary,
+  type GlossaryExportFormat,
+  type GlossaryFormat,
+  type GlossaryImportFormat,
+  glossaryToJson,
+  importGlossary,
+} from '../glossary/io'
 import { GLOSSARY_LIMITS } from '../glossary/limits'
 import type { GlossarySummary, StoredGlossary } from '../glossary/store'
 import { checkTerminology, type TerminologyFinding } from '../glossary/terms'
@@ -42,15 +51,50 @@ export async function getGlossary(deps: UseCaseDeps, id: string): Promise<Stored
   return stored
 }
 
-/** A glossary as JSON, or exported as TSV, CSV or TBX text. */
+/** What `GET /v1/glossaries/{id}?format=` can ask for: an export format, or a DeepL entry list. */
+export type GlossaryOutputFormat = GlossaryExportFormat | 'deepl'
+
+/**
+ * A glossary as JSON, or exported as text: TSV, CSV, TBX (TBX-Basic v3, v2 `martif`, or the
+ * private TBX-Precis dialect), or a DeepL entry list for one language pair (`source`, `target`).
+ */
 export async function exportGlossaryAs(
   deps: UseCaseDeps,
   id: string,
-  format: GlossaryFormat
+  format: GlossaryOutputFormat,
+  pair: { readonly source?: string | undefined; readonly target?: string | undefined } = {}
 ): Promise<{ glossary: Glossary; body: unknown; text: string | undefined }> {
+  if (format === 'deepl') {
+    const missing = (['source', 'target'] as const).filter((k) => pair[k] === undefined)
+    if (missing.length > 0) {
+      throw new UseCaseError(
+        'invalid_request',
+        'A DeepL entry list is for one language pair: pass source and target (e.g. ?format=deepl&source=en&target=es).',
+        {
+          fields: missing.map((k) => ({
+            pointer: `#/${k}`,
+            message: 'required with format=deepl',
+          })),
+        }
+      )
+    }
+  }
   const { glossary, source } = await getGlossary(deps, id)
   if (format === 'json') {
     return { glossary, body: { ...glossaryToJson(glossary), source }, text: undefined }
+  }
+  if (format === 'deepl') {
+    const entries = deeplEntries(glossary, pair.source ?? '', pair.target ?? '')
+    if (!entries.ok) {
+      throw new UseCaseError(
+        'invalid_request',
+        `Cannot export a DeepL entry list: ${entries.message}.`,
+        {
+          fields: [{ pointer: `#/${entries.field}`, message: entries.message }],
+        }
+      )
+    }
+    return { glossary, body: undefined, text: entries.tsv }
   }
   return { glossary, body: undefined, text: exportGlossary(glossary, format) }
 }
@@ -67,7 +111,10 @@ export function listingOf(glossary: Glossary, source: 'bundled' | 'api'): Glossa
 
 /** An `If-Match` header with export tags reduced to the version they name. */
 function versionTags(ifMatch: string | undefined): string | undefined {
-  return ifMatch?.replace(/"([0-9a-f]{16})-(?:tsv|csv|tbx)"/g, '"$1"')
+  return ifMatch?.replace(
+    /"([0-9a-f]{16})-(?:tsv|csv|tbx|tbx-v2|tbx-precis|deepl-[A-Za-z0-9-]+)"/g,
+    '"$1"'
+  )
 }
 
 /** Validation issues → fields: model pointers, plus the line for text formats. */
@@ -86,7 +133,7 @@ function issueFields(issues: readonly GlossaryIssue[]): FieldIssue[] {
 }
 
 /** Import problems as one error: unreadable → malformed, too large, invalid → invalid_request. */
-function importError(issues: readonly GlossaryIssue[], format: GlossaryFormat): UseCaseError {
+function importError(issues: readonly GlossaryIssue[], format: GlossaryImportFormat): UseCaseError {
   const first = issues[0]
   if (first?.code === 'too_large') return new UseCaseError('payload_too_large', first.message)
   if (first?.code === 'invalid_encoding' || first?.code === 'malformed') {
@@ -105,19 +152,43 @@ function importError(issues: readonly GlossaryIssue[], format: GlossaryFormat): 
   )
 }
 
+/** Other tools' layouts a `PUT` may name with `?format=` (the media type says TSV or CSV). */
+export type GlossaryLayout = 'deepl' | 'google'
+
 export type PutGlossaryInput = {
   readonly id: string
   /** `undefined` when the media type is not one of the glossary formats. */
   readonly format: GlossaryFormat | undefined
+  /** `deepl` (entry list) or `google` (equivalent term sets); absent for Précis' own layout. */
+  readonly layout?: GlossaryLayout | undefined
+  /** Languages of a DeepL entry list without a header row. */
+  readonly source?: string | undefined
+  readonly target?: string | undefined
   readonly bytes: Uint8Array
   readonly ifMatch?: string | undefined
+}
+
+/** The importer for a media type and a layout. @throws UseCaseError when they do not fit. */
+function importFormatOf(
+  format: GlossaryFormat,
+  layout: GlossaryLayout | undefined
+): GlossaryImportFormat {
+  if (layout === undefined) return format
+  if (layout === 'deepl' && (format === 'tsv' || format === 'csv')) return `deepl-${format}`
+  if (layout === 'google' && format === 'csv') return 'google-csv'
+  throw new UseCaseError(
+    'unsupported_media_type',
+    layout === 'deepl'
+      ? 'A DeepL entry list is sent as text/tab-separated-values or text/csv.'
+      : "Google's equivalent term sets are sent as text/csv."
+  )
 }
 
 /** Creates or replaces an API glossary. */
 export async function putGlossary(
   deps: UseCaseDeps,
   input: PutGlossaryInput
-): Promise<{ created: boolean; glossary: Glossary }> {
+): Promise<{ created: boolean; glossary: Glossary; warnings: readonly FieldIssue[] }> {
   const { id } = input
   assertGlossaryId(id, ID_POINTER)
   if ((await deps.glossaries.get(id))?.source === 'bundled') {
@@ -132,9 +203,13 @@ export async function putGlossary(
       'Send the glossary as text/tab-separated-values, text/csv, application/x-tbx or application/json.'
     )
   }
+  const format = importFormatOf(input.format, input.layout)
   const maxBytes = Math.min(deps.config.maxBodyBytes, GLOSSARY_LIMITS.maxImportBytes)
-  const imported = importGlossary(id, input.bytes, input.format, maxBytes)
-  if (!imported.ok) throw importError(imported.issues, input.format)
+  const imported = importGlossary(id, input.bytes, format, maxBytes, {
+    ...(input.source !== undefined ? { source: input.source } : {}),
+    ...(input.target !== undefined ? { target: input.target } : {}),
+  })
+  if (!imported.ok) throw importError(imported.issues, format)
   const result = await deps.glossaries.put(imported.glossary, {
     ifMatch: versionTags(input.ifMatch),
   })
@@ -149,7 +224,11 @@ export async function putGlossary(
           : `The current version of '${id}' is "${result.current}"; fetch it again and retry.`
       )
     default:
-      return { created: result.kind === 'created', glossary: result.glossary }
+      return {
+        created: result.kind === 'created',
+        glossary: result.glossary,
+        warnings: issueFields(imported.warnings ?? []),
+      }
   }
 }
 
@@ -200,5 +279,72 @@ export async function checkGlossaryTerms(
     version: glossary.version,
     language,
     findings: checkTerminology(glossary, input.text, language),
+  }
+}
+
+/** Limits of the candidates endpoint, checked before any work. */
+export const CANDIDATE_LIMITS = {
+  /** Texts per request. */
+  maxTexts: 50,
+  /** Characters over all texts. */
+  maxTotalLength: 500_000,
+} as const
+
+export type GlossaryCandidates = CandidateResult & {
+  glossary: string
+  version: string
+}
+
+/**
+ * Terms in `texts` that look like glossary material and that glossary `id` lacks (see
+ * `src/glossary/candidates.ts`); `language: 'auto'` detects the language of the texts together.
+ */
+export async function suggestGlossaryTerms(
+  deps: UseCaseDeps,
+  id: string,
+  input: { readonly texts: readonly string[]; readonly language: string }
+): Promise<{ result: GlossaryCandidates; tsv: string }> {
+  const { texts } = input
+  if (texts.length > CANDIDATE_LIMITS.maxTexts) {
+    throw new UseCaseError(
+      'invalid_request',
+      `At most ${CANDIDATE_LIMITS.maxTexts} texts per request.`,
+      {
+        fields: [
+          {
+            pointer: '#/texts',
+            message: `has ${texts.length} items; the limit is ${CANDIDATE_LIMITS.maxTexts}`,
+          },
+        ],
+      }
+    )
+  }
+  const total = texts.reduce((n, t) => n + t.length, 0)
+  if (total > CANDIDATE_LIMITS.maxTotalLength) {
+    throw new UseCaseError(
+      'payload_too_large',
+      `The texts have ${total} characters together; the limit is ${CANDIDATE_LIMITS.maxTotalLength}.`,
+      { fields: [{ pointer: '#/texts', message: 'too long together' }] }
+    )
+  }
+  const { glossary } = await getGlossary(deps, id)
+  let language = input.language
+  if (language === 'auto') {
+    const detected = detectLanguage(texts.join('\n\n').slice(0, 20_000)).language
+    if (detected === 'und') {
+      throw new UseCaseError(
+        'language_not_detected',
+        'Could not detect the language of the texts: pass language.',
+        {
+          fields: [{ pointer: '#/language', message: 'pass the language of the texts' }],
+        }
+      )
+    }
+    language = detected
+  }
+  const found = findCandidates(texts, { language, glossary })
+  return {
+    result: { glossary: glossary.id, version: glossary.version, ...found },
+    tsv: formatCandidatesTsv(found),
   }
 }

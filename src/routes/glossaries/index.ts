@@ -1,6 +1,13 @@
 import { createRouter } from '../../http/router'
-import { checkHandler, deleteHandler, getHandler, listHandler, putHandler } from './handler'
-import { checkRoute, deleteRoute, getRoute, listRoute, putRoute } from './route'
+import {
+  candidatesHandler,
+  checkHandler,
+  deleteHandler,
+  getHandler,
+  listHandler,
+  putHandler,
+} from './handler'
+import { candidatesRoute, checkRoute, deleteRoute, getRoute, listRoute, putRoute } from './route'
 
 const router = createRouter()
 router.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
@@ -15,3 +22,4 @@ export const glossaryRoutes = router
   .openapi(putRoute, putHandler)
   .openapi(deleteRoute, deleteHandler)
   .openapi(checkRoute, checkHandler)
+  .openapi(candidatesRoute, candidatesHandler)

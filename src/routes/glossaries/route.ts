@@ -11,9 +11,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { adminAuth } from '../../http/admin-auth'
 import { problemResponses, problemSpec } from '../../http/openapi'
-import { GlossaryIdParamsSchema } from '../schemas'
+import { GlossaryIdParamsSchema, LanguageCodeSchema } from '../schemas'
 import {
   adminSecurity,
+  CandidatesRequestSchema,
+  CandidatesResponseSchema,
   CheckRequestSchema,
   CheckResponseSchema,
   etagHeader,
@@ -48,12 +50,22 @@ export const getRoute = createRoute({
   path: '/v1/glossaries/{id}',
   operationId: 'getGlossary',
   tags: ['Glossaries'],
-  summary: 'One glossary, as JSON or exported as TSV, CSV or TBX',
+  summary: 'One glossary, as JSON or exported as TSV, CSV, TBX or a DeepL entry list',
   request: {
     params: GlossaryIdParamsSchema,
     query: z.object({
-      format: z.enum(['json', 'tsv', 'csv', 'tbx']).default('json').openapi({
-        description: 'TSV uses the syntax of `glossaries/*.tsv`; TBX is TBX-Basic v3.',
+      format: z
+        .enum(['json', 'tsv', 'csv', 'tbx', 'tbx-v2', 'tbx-precis', 'deepl'])
+        .default('json')
+        .openapi({
+          description:
+            "TSV uses the syntax of `glossaries/*.tsv`. `tbx` is TBX-Basic v3 and `tbx-v2` TBX-Basic in TBX v2 (`martif`): both leave out flags and inflected forms, which TBX-Basic cannot carry; `tbx-precis` is the private dialect TBX-Precis that keeps them. `deepl` is a two-column TSV (no header) for DeepL's v3 glossary API, for the pair `source` → `target`.",
+        }),
+      source: LanguageCodeSchema.optional().openapi({
+        description: 'Source language of a DeepL entry list (`format=deepl`).',
+      }),
+      target: LanguageCodeSchema.optional().openapi({
+        description: 'Target language of a DeepL entry list (`format=deepl`).',
       }),
     }),
   },
@@ -65,7 +77,7 @@ export const getRoute = createRoute({
         'application/json': { schema: GlossarySchema },
         'text/tab-separated-values': textBody('TSV, as in the repository files.'),
         'text/csv': textBody('CSV (RFC 4180), same columns and cells as TSV.'),
-        'application/x-tbx': textBody('TBX-Basic (ISO 30042) XML.'),
+        'application/x-tbx': textBody('TBX-Basic (ISO 30042) XML, or TBX-Precis.'),
       },
     },
     304: { description: 'Not modified (If-None-Match matched).' },
@@ -86,6 +98,18 @@ export const putRoute = createRoute({
   middleware: [adminAuth()] as const,
   request: {
     params: GlossaryIdParamsSchema,
+    query: z.object({
+      format: z.enum(['deepl', 'google']).optional().openapi({
+        description:
+          "Another tool's layout of a TSV or CSV body: `deepl`, an entry list (`source<TAB>target` a line, optional header naming the two languages; sources sharing a target become one concept, a second target for one source is reported in `warnings`); `google`, Google's equivalent term sets (CSV, a header row of language codes).",
+      }),
+      source: LanguageCodeSchema.optional().openapi({
+        description: 'Source language of a DeepL entry list without a header row.',
+      }),
+      target: LanguageCodeSchema.optional().openapi({
+        description: 'Target language of a DeepL entry list without a header row.',
+      }),
+    }),
     headers: z.object({
       'if-match': z
         .string()
@@ -101,7 +125,9 @@ export const putRoute = createRoute({
         'application/json': { schema: GlossaryUploadSchema },
         'text/tab-separated-values': textBody('TSV in the syntax of glossaries/README.md.'),
         'text/csv': textBody('CSV with the same columns and cell syntax.'),
-        'application/x-tbx': textBody('TBX v3 or v2 XML, without DOCTYPE.'),
+        'application/x-tbx': textBody(
+          'TBX v3 or v2 XML; a DOCTYPE may only name an external DTD (no internal subset, no entities).'
+        ),
         'application/xml': textBody('TBX, as generic XML.'),
         'text/xml': textBody('TBX, as generic XML.'),
       },
@@ -161,6 +187,36 @@ export const checkRoute = createRoute({
     200: {
       description: 'Every variant and forbidden term, in text order.',
       content: { 'application/json': { schema: CheckResponseSchema } },
+    },
+    ...problemResponses,
+  },
+})
+
+export const candidatesRoute = createRoute({
+  method: 'post',
+  path: '/v1/glossaries/{id}/candidates',
+  operationId: 'glossaryCandidates',
+  tags: ['Glossaries'],
+  summary: 'Term discovery: names, acronyms and currencies the glossary lacks',
+  description:
+    'Finds in the texts multi-word proper names and organisations, people, places, acronyms and currencies that are not in the glossary, each with a count, the texts it is in and an example offset, and groups likely variant spellings across the texts (Tokayev/Tokaev, Centre/Center). `?format=tsv` answers with rows in the syntax of `glossaries/*.tsv`, ready to paste. Rule-based, for English, French, Spanish, German and Russian.',
+  request: {
+    params: GlossaryIdParamsSchema,
+    query: z.object({
+      format: z.enum(['json', 'tsv']).default('json'),
+    }),
+    body: {
+      required: true,
+      content: { 'application/json': { schema: CandidatesRequestSchema } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The candidates, most frequent first, and the variant groups.',
+      content: {
+        'application/json': { schema: CandidatesResponseSchema },
+        'text/tab-separated-values': textBody('One row per name, variant spellings in one cell.'),
+      },
     },
     ...problemResponses,
   },

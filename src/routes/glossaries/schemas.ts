@@ -66,7 +66,21 @@ export const GlossaryUploadSchema = z
   })
   .openapi('GlossaryUpload')
 
-export const WrittenSchema = GlossarySummarySchema.openapi('GlossaryWritten')
+export const WrittenSchema = GlossarySummarySchema.extend({
+  warnings: z
+    .array(
+      z.object({
+        pointer: z.string(),
+        message: z.string(),
+        line: z.number().int().optional(),
+      })
+    )
+    .optional()
+    .openapi({
+      description:
+        'What the import left out on purpose, e.g. a second target for one source term in a DeepL entry list.',
+    }),
+}).openapi('GlossaryWritten')
 
 const FindingSchema = z
   .object({
@@ -103,3 +117,69 @@ export const etagHeader = z.object({
 })
 export const adminSecurity = [{ adminToken: [] }]
 export const textBody = (description: string) => ({ schema: z.string().openapi({ description }) })
+
+export const CandidatesRequestSchema = z
+  .object({
+    texts: z
+      .array(TextSchema)
+      .min(1)
+      .max(50)
+      .optional()
+      .openapi({ description: 'Texts in one language (at most 50, 500,000 characters together).' }),
+    text: TextSchema.optional().openapi({ description: 'One text (instead of `texts`).' }),
+    language: z
+      .union([z.literal('auto'), LanguageCodeSchema])
+      .default('auto')
+      .openapi({ description: 'Language of the texts; `auto` (default) detects it.' }),
+  })
+  .strict()
+  .refine((b) => (b.texts === undefined) !== (b.text === undefined), {
+    message: 'send either texts (an array) or text (a string)',
+    path: ['texts'],
+  })
+  .openapi('GlossaryCandidatesRequest')
+
+const CandidateKindSchema = z.enum([
+  'organization',
+  'person',
+  'place',
+  'acronym',
+  'currency',
+  'name',
+])
+
+const CandidateSchema = z
+  .object({
+    term: z.string().openapi({ description: 'The spelling most often written.' }),
+    kind: CandidateKindSchema,
+    count: z.number().int().openapi({ description: 'Occurrences over all texts.' }),
+    texts: z.array(z.number().int()).openapi({ description: 'Indexes of the texts it is in.' }),
+    example: z
+      .object({ text: z.number().int(), offset: z.number().int() })
+      .openapi({ description: 'One occurrence: text index and UTF-16 offset.' }),
+    group: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'Index into `groups` when other spellings were found.' }),
+  })
+  .openapi('GlossaryCandidate')
+
+export const CandidatesResponseSchema = z
+  .object({
+    glossary: z.string(),
+    version: z.string(),
+    language: z.string(),
+    candidates: z.array(CandidateSchema),
+    groups: z
+      .array(
+        z.object({
+          terms: z.array(z.string()),
+          kind: CandidateKindSchema,
+          count: z.number().int(),
+          texts: z.array(z.number().int()),
+        })
+      )
+      .openapi({ description: 'Spellings that likely name one thing (Tokayev/Tokaev).' }),
+  })
+  .openapi('GlossaryCandidates')
