@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { extractHtml } from '../../src/content/html'
 import { extractMarkdown } from '../../src/content/markdown'
+import { NEWS_ARTICLE_MARKDOWN, NEWS_PAGE_HTML } from '../../test/fixtures/markup/corpus'
 import { type BenchContext, fmt, throughput } from './context'
 
 /** Repeats a fixture to about 100 KB, cut at a block boundary so the document stays well formed. */
@@ -15,10 +15,8 @@ function toHundredKb(fixture: string, separator: string): string {
  * news-page fixtures of the tests.
  */
 export async function run(_context: BenchContext): Promise<void> {
-  const fixture = (name: string) =>
-    readFileSync(new URL(`../../test/fixtures/markup/${name}`, import.meta.url), 'utf8')
-  const html = toHundredKb(fixture('news-page.html'), '\n')
-  const markdown = toHundredKb(fixture('news-article.md'), '\n\n')
+  const html = toHundredKb(NEWS_PAGE_HTML, '\n')
+  const markdown = toHundredKb(NEWS_ARTICLE_MARKDOWN, '\n\n')
   for (const [name, extract, source] of [
     ['HTML', extractHtml, html],
     ['Markdown', extractMarkdown, markdown],

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
+import { NEWS_ARTICLE_TEXT, NEWS_PAGE_HTML } from '../../test/fixtures/markup/corpus'
 import { collapseSpace, LEFTOVER_MARKUP, readHtml } from '../../test/fixtures/markup/oracle'
 import { splitSentences } from '../text/sentences'
 import { type ExtractedText, toSource } from './extracted'
 import { extractHtml } from './html'
 
-const page = readFileSync(
-  new URL('../../test/fixtures/markup/news-page.html', import.meta.url),
-  'utf8'
-)
+const page = NEWS_PAGE_HTML
 
 /** Every sentence of the extracted text, with the source slice its offsets give. */
 function sentencesWithSource(doc: ExtractedText, source: string) {
@@ -78,10 +75,7 @@ describe('extractHtml on a news page', () => {
   })
 
   it('Should give the same text as the article written plainly (spaces aside)', () => {
-    const plain = readFileSync(
-      new URL('../../test/fixtures/markup/news-article.txt', import.meta.url),
-      'utf8'
-    )
+    const plain = NEWS_ARTICLE_TEXT
     const norm = (s: string) => s.split(/\n\n+/).map(collapseSpace).filter(Boolean)
     expect(norm(doc.text)).toEqual(norm(plain))
   })

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
+import { NEWS_ARTICLE_MARKDOWN } from '../../test/fixtures/markup/corpus'
 import { collapseSpace, LEFTOVER_MARKUP, readMarkdown } from '../../test/fixtures/markup/oracle'
 import { splitSentences } from '../text/sentences'
 import { type ExtractedText, toSource } from './extracted'
 import { extractMarkdown } from './markdown'
 
-const article = readFileSync(
-  new URL('../../test/fixtures/markup/news-article.md', import.meta.url),
-  'utf8'
-)
+const article = NEWS_ARTICLE_MARKDOWN
 
 function sentencesWithSource(doc: ExtractedText, source: string) {
   return splitSentences(doc.text, 'en').map((span) => {

@@ -39,6 +39,7 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   unknown_glossary: { status: 422, title: 'Unknown glossary' },
   language_not_detected: { status: 422, title: 'Language not detected' },
+  no_text: { status: 422, title: 'No text' },
   unsupported_language_pair: { status: 422, title: 'Unsupported language pair' },
   provider_not_configured: { status: 422, title: 'Translation provider not configured' },
   internal_error: { status: 500, title: 'Internal error' },

@@ -17,6 +17,18 @@ export const TextSchema = z
   .refine((s) => /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(s), 'must contain non-blank text')
   .openapi({ description: 'UTF-8 text. Offsets in responses are UTF-16 code units into it.' })
 
+/** How `text` is written: plain, an HTML page or fragment, or Markdown (CommonMark). */
+export const FormatSchema = z.enum(['text', 'html', 'markdown']).default('text').openapi({
+  description:
+    '`text` (default), `html` or `markdown`. Markup is read as a browser shows it: tags, scripts, styles, navigation, asides, footers, forms and figures left out, references decoded; Markdown code, HTML and image alt text left out. Offsets still index the submitted `text`: a sentence spans its first to last character in the source, markup inside included.',
+})
+
+/** The unit of every offset and length in a response. */
+export const OffsetUnitSchema = z.enum(['utf16', 'codepoint', 'utf8']).default('utf16').openapi({
+  description:
+    'Unit of `offset`/`length` in the response: `utf16` code units (default; JavaScript, Java, C#), `codepoint` (PHP `mb_substr`, Python) or `utf8` bytes (Go, Rust).',
+})
+
 /** A BCP 47 language tag such as `en`, `pt-BR`, `zh-Hant`. */
 export const LanguageCodeSchema = z
   .string()

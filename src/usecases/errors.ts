@@ -20,6 +20,7 @@ export type UseCaseErrorCode =
   | 'precondition_failed'
   | 'unknown_glossary'
   | 'language_not_detected'
+  | 'no_text'
   | 'unsupported_language_pair'
   | 'provider_not_configured'
   | 'provider_unavailable'

@@ -5,12 +5,23 @@
  * @module
  */
 import { z } from 'zod'
+import {
+  type Content,
+  type ContentFormat,
+  convertSpan,
+  hasNoText,
+  type OffsetUnit,
+  offsetConverter,
+  readContent,
+  summaryText,
+} from '../content/index'
 import { findTerms } from '../glossary/match'
 import { replaceWithPreferred, type TermOccurrence, termOccurrences } from '../glossary/terms'
 import type { Glossary, TermMatch } from '../glossary/types'
 import type { Detection } from '../langid/detect'
 import { detectLanguage } from '../langid/detect'
-import { type Length, type LengthRequest, resolveLengths } from '../summarize/lengths'
+import { type Length, resolveLengths, type SummaryLength } from '../summarize/lengths'
+import { summaryItems } from '../summarize/presets'
 import {
   type Display,
   renderSummary,
@@ -37,7 +48,13 @@ export type SummarizeInput = {
   readonly title?: string
   /** `auto` detects; a BCP 47 code skips detection. */
   readonly language: string
-  readonly lengths: readonly LengthRequest[]
+  readonly lengths: readonly SummaryLength[]
+  /** How `text` is written (default `text`). */
+  readonly format?: ContentFormat
+  /** Unit of the offsets in the output (default `utf16`). */
+  readonly offsetUnit?: OffsetUnit
+  /** Order of each summary's sentences (default `offset`, article order). */
+  readonly sortBy?: 'offset' | 'rank'
   /** Absent: the deployment default; `null`: none. */
   readonly glossary?: string | null
   /** Languages to translate every summary into. */
@@ -54,6 +71,7 @@ export type SummaryOutput = {
   characterCount: number
   truncated: boolean
   sentences: { index: number; text: string; offset: number; length: number; score: number }[]
+  items?: string[]
   translations?: Record<
     string,
     {
@@ -124,7 +142,7 @@ const StoredSummariesSchema: z.ZodType<StoredSummaries> = z.object({
  * not tell the two summaries apart. Unnamed custom lengths are named after their budget, so two
  * unnamed equal budgets collide too.
  */
-export function namedLengths(requests: readonly LengthRequest[]): Length[] {
+export function namedLengths(requests: readonly SummaryLength[]): Length[] {
   const lengths = resolveLengths(requests)
   const seen = new Set<string>()
   lengths.forEach((length, i) => {
@@ -146,6 +164,10 @@ export async function summarizeArticle(
   input: SummarizeInput
 ): Promise<{ value: SummarizeOutput; hit: boolean }> {
   const lengths = namedLengths(input.lengths)
+  const format = input.format ?? 'text'
+  // Markup is read before anything else: a page with no text is refused before any other work.
+  const content = readContent(input.text, format)
+  if (hasNoText(content)) throw noText()
   const title = input.title?.normalize('NFC')
   const glossary = await resolveGlossary(deps, input.glossary)
   const targets = (input.translate ?? []).map(canonicalTag)
@@ -155,6 +177,7 @@ export async function summarizeArticle(
     `${ALGORITHM_VERSIONS.summarize}+${ALGORITHM_VERSIONS.detect}+${ALGORITHM_VERSIONS.translate}`,
     {
       title: title ?? null,
+      format,
       language: input.language,
       lengths,
       glossary: glossary ? `${glossary.id}@${glossary.version}` : null,
@@ -170,7 +193,7 @@ export async function summarizeArticle(
     compute: () =>
       computeSummaries(
         deps,
-        input.text,
+        content,
         { title, language: input.language, lengths },
         {
           glossary,
@@ -179,12 +202,27 @@ export async function summarizeArticle(
         }
       ),
   })
-  return { value: renderOutput(input.text, glossary, stored), hit }
+  return {
+    value: renderOutput(content, glossary, stored, {
+      unit: input.offsetUnit ?? 'utf16',
+      sortBy: input.sortBy ?? 'offset',
+    }),
+    hit,
+  }
+}
+
+/** 422 `no_text`: markup without readable text. */
+export function noText(pointer = '#/text'): UseCaseError {
+  return new UseCaseError(
+    'no_text',
+    'The text has no readable text once its markup is left out (tags, scripts, navigation, code…).',
+    { fields: [{ pointer, message: 'no text outside markup' }] }
+  )
 }
 
 async function computeSummaries(
   deps: UseCaseDeps,
-  text: string,
+  content: Content,
   request: { title: string | undefined; language: string; lengths: readonly Length[] },
   translation: {
     glossary: Glossary | null
@@ -193,15 +231,19 @@ async function computeSummaries(
   }
 ): Promise<StoredSummaries> {
   const { glossary, provider, targets } = translation
+  const { text } = content
   const detection =
     request.language === 'auto' ? detectLanguage(text) : declaredLanguage(request.language)
   const matches = glossary ? findTerms(glossary, text, detection.language) : []
   const display = preferredTerms(text, matches)
-  const result = summarize(text, {
+  // Headings are blanked (same offsets): never summary sentences. The document's own h1 is the
+  // title when the request sends none.
+  const title = request.title ?? content.title
+  const result = summarize(summaryText(content), {
     language: detection.language,
     // Already named: passing the names keeps them (and the budgets) exactly as keyed.
     lengths: request.lengths.map((l) => ({ name: l.name, ...l.budget })),
-    ...(request.title !== undefined ? { title: request.title } : {}),
+    ...(title !== undefined ? { title } : {}),
     ...(display ? { display } : {}),
   })
   let translations: StoredSummaries['translations'] = null
@@ -261,20 +303,38 @@ async function translateSummaries(
   return out
 }
 
+/** How offsets are given back: in which unit, and sentences in which order. */
+type OutputShape = { readonly unit: OffsetUnit; readonly sortBy: 'offset' | 'rank' }
+
+/**
+ * Plain-text range → span of the submitted source in the caller's unit. One converter per
+ * output: offsets mostly come in ascending order, which keeps the conversion one pass.
+ */
+function sourceSpans(content: Content, unit: OffsetUnit) {
+  const at = offsetConverter(content.source, unit)
+  return (start: number, end: number) => convertSpan(at, content.span(start, end))
+}
+
 function renderOutput(
-  text: string,
+  content: Content,
   glossary: Glossary | null,
-  stored: StoredSummaries
+  stored: StoredSummaries,
+  shape: OutputShape
 ): SummarizeOutput {
+  const { text } = content
   // Recomputed from the stored matches (a function cannot be cached), same as at compute time.
   const display = preferredTerms(text, stored.matches)
+  const span = sourceSpans(content, shape.unit)
   return {
     language: { ...stored.detection, alternatives: [...stored.detection.alternatives] },
     glossary: glossary ? { id: glossary.id, version: glossary.version } : null,
-    terms: termOccurrences(stored.matches),
+    terms: termOccurrences(stored.matches).map((t) => ({
+      ...t,
+      ...span(t.offset, t.offset + t.length),
+    })),
     sentenceCount: stored.result.sentenceCount,
     summaries: stored.result.summaries.map((s, i) => ({
-      ...renderSelection(text, s, stored.detection.language, display),
+      ...renderSelection(text, s, stored.detection.language, display, span, shape.sortBy),
       ...(stored.translations ? { translations: translationsOf(stored.translations, i) } : {}),
     })),
   }
@@ -306,21 +366,25 @@ function renderSelection(
   input: string,
   selection: SummarySelection,
   language: string,
-  display: Display | undefined
+  display: Display | undefined,
+  span: (start: number, end: number) => { offset: number; length: number },
+  sortBy: 'offset' | 'rank'
 ): Omit<SummaryOutput, 'translations'> {
   const text = renderSummary(input, selection, display)
+  const sentences = selection.sentences.map((s) => ({
+    index: s.index,
+    text: input.slice(s.offset, s.offset + s.length),
+    ...span(s.offset, s.offset + s.length),
+    score: s.score,
+  }))
+  if (sortBy === 'rank') sentences.sort((a, b) => b.score - a.score || a.index - b.index)
   return {
     name: selection.name,
     text,
     wordCount: countWords(text, language),
     characterCount: text.length,
     truncated: selection.truncated,
-    sentences: selection.sentences.map((s) => ({
-      index: s.index,
-      text: input.slice(s.offset, s.offset + s.length),
-      offset: s.offset,
-      length: s.length,
-      score: s.score,
-    })),
+    sentences,
+    ...(selection.name === 'keyPoints' ? { items: summaryItems(input, selection, display) } : {}),
   }
 }

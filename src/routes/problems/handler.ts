@@ -23,6 +23,8 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
     'The `glossary` of the request names no glossary; `GET /v1/glossaries` lists them. Send `null` to translate without one.',
   language_not_detected:
     'With `source: "auto"`, a text was too short or too mixed to tell its language; `errors[]` points at it. Send `source` explicitly.',
+  no_text:
+    'The `text` (sent with `format: "html"` or `"markdown"`) has no readable text once its markup, scripts, navigation and other page furniture are left out; `errors[]` points at it.',
   unsupported_language_pair:
     'The translation engine does not translate from the source into the target. `supportedTargets` lists what it offers for that source; `GET /v1/languages` lists every pair.',
   provider_not_configured:

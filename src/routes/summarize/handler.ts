@@ -10,6 +10,9 @@ export const summarizeHandler: RouteHandler<typeof summarizeRoute, AppEnv> = asy
   const body = c.req.valid('json')
   const { value, hit } = await summarizeArticle(c.var.services, {
     text: body.text,
+    format: body.format,
+    offsetUnit: body.offsetUnit,
+    sortBy: body.sortBy,
     language: body.language,
     lengths: body.lengths,
     ...(body.title !== undefined ? { title: body.title } : {}),

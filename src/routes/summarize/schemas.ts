@@ -4,12 +4,14 @@
  * @module
  */
 import { z } from '@hono/zod-openapi'
-import { DEFAULT_LENGTHS, type LengthRequest } from '../../summarize/lengths'
+import { DEFAULT_LENGTHS, type SummaryLength } from '../../summarize/lengths'
 import { PROVIDER_NAMES } from '../../translate/engines'
 import {
   DetectionSchema,
+  FormatSchema,
   GlossaryIdSchema,
   LanguageCodeSchema,
+  OffsetUnitSchema,
   TerminologySchema,
   TextSchema,
 } from '../schemas'
@@ -35,15 +37,24 @@ const BudgetSchema = z
   })
 
 const LengthSchema = z
-  .union([z.enum(['short', 'medium', 'long']), BudgetSchema])
+  .union([
+    z.enum(['short', 'medium', 'long', 'meta', 'social', 'keyPoints', 'standfirst']),
+    BudgetSchema,
+  ])
   .openapi('Length', {
     description:
-      '`short` = 1 sentence ≤ 60 words; `medium` = ≤ 3 sentences, ≤ 120 words; `long` = ≤ 7 sentences, ≤ 250 words; or a custom budget.',
+      '`short` = 1 sentence ≤ 60 words; `medium` = ≤ 3 sentences, ≤ 120 words; `long` = ≤ 7 sentences, ≤ 250 words. Publishing presets: `meta` = ≤ 160 characters for a meta description (whole sentences when one fits, else the best one cut at a word with "…", never a dangling quotation mark or bracket); `social` = ≤ 280 as X counts a post (URLs 23, CJK and emoji 2); `keyPoints` = up to 5 points (3 or more when the article has them), each one sentence of ≤ 35 words, in article order, also as `items`; `standfirst` = the opening 1–2 sentences, ≤ 50 words. Or a custom budget.',
   })
 
 export const SummarizeRequestSchema = z
   .object({
     text: TextSchema,
+    format: FormatSchema,
+    offsetUnit: OffsetUnitSchema,
+    sortBy: z.enum(['offset', 'rank']).default('offset').openapi({
+      description:
+        "Order of each summary's `sentences`: `offset` (article order, default) or `rank` (highest score first). The summary `text` is always in article order.",
+    }),
     title: z
       .string()
       .max(1_000)
@@ -57,7 +68,7 @@ export const SummarizeRequestSchema = z
       .array(LengthSchema)
       .min(1)
       .max(10)
-      .default([...DEFAULT_LENGTHS] as LengthRequest[])
+      .default([...DEFAULT_LENGTHS] as SummaryLength[])
       .openapi({ description: 'One summary per entry, in this order.' }),
     glossary: GlossaryIdSchema.nullable().optional().openapi({
       description:
@@ -86,12 +97,14 @@ const SentenceSchema = z
       .number()
       .int()
       .openapi({ description: 'Position of the sentence in the article (0-based).' }),
-    text: z.string(),
-    offset: z.number().int().openapi({ description: 'UTF-16 offset into the submitted text.' }),
-    length: z
-      .number()
-      .int()
-      .openapi({ description: 'UTF-16 length; `text === input.slice(offset, offset + length)`.' }),
+    text: z.string().openapi({ description: 'The sentence as plain text.' }),
+    offset: z.number().int().openapi({
+      description: 'Offset into the submitted `text`, in `offsetUnit` (UTF-16 by default).',
+    }),
+    length: z.number().int().openapi({
+      description:
+        "Length in `offsetUnit`. Plain text: `text === input.slice(offset, offset + length)`. HTML/Markdown: the span runs from the sentence's first to its last character in the source; stripping its tags (Markdown: its inline syntax), decoding references and collapsing whitespace gives `text`.",
+    }),
     score: z.number().min(0).max(1),
   })
   .openapi('SummarySentence')
@@ -107,6 +120,9 @@ const SummarySchema = z
         'True when no whole sentence fit the budget and the best one was cut at a word boundary ("…").',
     }),
     sentences: z.array(SentenceSchema),
+    items: z.array(z.string()).optional().openapi({
+      description: 'Only for `keyPoints`: the points as a list, one sentence each.',
+    }),
     translations: z
       .record(z.string(), z.object({ text: z.string(), terminology: TerminologySchema }))
       .optional()
@@ -123,8 +139,11 @@ const TermSchema = z
     found: z
       .string()
       .openapi({ description: 'The text as written in the input.', example: 'Xian' }),
-    offset: z.number().int().openapi({ description: 'UTF-16 offset into the submitted text.' }),
-    length: z.number().int(),
+    offset: z
+      .number()
+      .int()
+      .openapi({ description: 'Offset into the submitted `text`, in `offsetUnit`.' }),
+    length: z.number().int().openapi({ description: 'Length in `offsetUnit`.' }),
   })
   .openapi('TermOccurrence')
 
