@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module'
 import type { RankWeights } from '../../src/summarize/rank'
 import type { CvCandidate } from './cv'
-import { learnListwise } from './learn'
+import { type Knob, LEARNED_KNOBS, learnListwise } from './learn'
 import type { EvalSystem } from './run'
 import { lead, textRankSystem } from './systems'
 import type { TuneCandidate } from './tune-cv'
@@ -186,7 +186,21 @@ export const TUNE_CANDIDATES: readonly TuneCandidate[] = [
       ]),
   },
   { name: 'listwise ranker: all features', learn: learnListwise },
+  {
+    name: 'listwise ranker: all but number density',
+    learn: (train, setting) => learnListwise(train, setting, without('guideNumbers')),
+  },
+  {
+    name: 'listwise ranker: all but number density and questions (shipped for French)',
+    learn: (train, setting) =>
+      learnListwise(train, setting, without('guideNumbers', 'guideQuestion')),
+  },
 ]
+
+/** The listwise ranker's features except the given ones. */
+function without(...knobs: Knob[]): Knob[] {
+  return LEARNED_KNOBS.filter((k) => !knobs.includes(k))
+}
 
 /** Every combination of the given values (the Cartesian product). */
 function grid(

@@ -23,6 +23,7 @@ import { GENERIC_WEIGHTS } from './tune-cv'
 
 /** The weights learned, in feature order. */
 const KNOBS = ['position', 'centrality', 'title', ...GUIDE_FEATURES] as const
+export const LEARNED_KNOBS: readonly Knob[] = KNOBS
 export type Knob = (typeof KNOBS)[number]
 
 /** One article's candidate sentences: feature rows and ROUGE-1 F1 ×100 of each sentence alone. */
