@@ -5,7 +5,7 @@
  * - `src/langid/franc.generated.ts` (runtime, in the Worker bundle): the languages detected
  *   through franc (`FRANC_LANGUAGES` in codes.ts: Catalan, Galician) and the model languages they
  *   are compared with, and nothing else, so the bundle grows by a few KiB only;
- * - `src/langid/franc-all.generated.ts` (ablations and tests only; nothing in the Worker imports
+ * - `test/fixtures/franc-all.generated.ts` (ablations and tests only; nothing in the Worker imports
  *   it): every language the n-gram model ranks, for the franc-based scorer of the ablation.
  *
  * Deterministic: the same franc version gives the same files.
@@ -51,7 +51,7 @@ export const FRANC_PROFILES: Readonly<Record<string, string>> = ${JSON.stringify
 `
 )
 writeFileSync(
-  path.join(out, 'franc-all.generated.ts'),
+  path.resolve(here, '../../test/fixtures/franc-all.generated.ts'),
   `${header}
 // Every language of the n-gram model: for the franc-based scorer of the ablation only (the Worker
 // does not import this file).

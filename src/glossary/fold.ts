@@ -9,6 +9,12 @@
  *
  * @module
  */
+import {
+  isApostropheVariant,
+  isWordCodePoint as isLetterMarkOrDigit,
+  ZWJ,
+  ZWNJ,
+} from '../text/chars'
 
 /** Why a character may not appear in a glossary term or note. */
 export type CharacterProblem = {
@@ -111,18 +117,11 @@ const HYPHEN = 0x2d
 function foldUnit(u: number, lowercase: boolean): number {
   if (u < 0x80) {
     if (u === 0x20 || (u >= 0x09 && u <= 0x0d)) return SPACE
-    if (u === 0x60) return APOSTROPHE
+    if (isApostropheVariant(u)) return APOSTROPHE
     return u
   }
+  if (isApostropheVariant(u)) return APOSTROPHE
   switch (u) {
-    // apostrophe look-alikes: ’ ‘ ʼ ′ ´ ＇
-    case 0x2019:
-    case 0x2018:
-    case 0x02bc:
-    case 0x2032:
-    case 0x00b4:
-    case 0xff07:
-      return APOSTROPHE
     // hyphen and non-breaking hyphen: the same character to a reader
     case 0x2010:
     case 0x2011:
@@ -214,17 +213,13 @@ export function matchKey(term: string, lowercase = true): string {
   return key
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200C\u200D]/u
 const UNSPACED_CHAR =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\u3005\u30FC]/u
 const HANGUL_CHAR = /\p{Script=Hangul}/u
 
-/** Letters, marks, digits and ZWJ/ZWNJ: the characters a word is made of. */
+/** Letters, marks, digits and ZWJ/ZWNJ (which continue a word): what a term's edges may touch. */
 export function isWordCodePoint(cp: number): boolean {
-  if (cp < 0x80) {
-    return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)
-  }
-  return WORD_CHAR.test(String.fromCodePoint(cp))
+  return isLetterMarkOrDigit(cp) || cp === ZWNJ || cp === ZWJ
 }
 
 /** Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan). */
