@@ -22,15 +22,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { compileGroup, type ModelData, rowOf } from '../../src/langid/model'
 import { scriptOfCode } from '../../src/langid/script'
 import { forEachGram, modelWords } from '../../src/langid/text'
 import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './checksum'
 
 const require = createRequire(import.meta.url)
-const here = path.dirname(fileURLToPath(import.meta.url))
-const root = path.resolve(here, '../..')
 
 /** Languages scored by the n-gram model, per script; the other scripts decide alone. */
 export const GROUPS = {
