@@ -36,11 +36,11 @@ export default defineConfig({
           cloudflareTest({
             main: './src/index.ts',
             remoteBindings: false,
-            wrangler: { configPath: './wrangler.toml', environment: 'dev' },
+            wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               // Secrets are not in wrangler.toml; the worker tests use fixed ones.
               bindings: { ADMIN_TOKEN: 'test-admin-token', DEEPL_API_KEY: 'test-deepl-key:fx' },
-              // Workers AI: the dev environment has no [ai] binding (it would need a Cloudflare
+              // Workers AI: the local configuration has no [ai] binding (it would need a Cloudflare
               // login), so the tests bind `AI` to a fake entrypoint that checks the request shape.
               serviceBindings: { AI: { name: 'fake-ai', entrypoint: 'FakeAi' } },
               // Every fetch() of the Worker goes through a fake network: fake APy hosts and a

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { BUNDLED_MODULE_PATH, renderBundledModule } from '../src/glossary/bundle'
 import { checkFiles, root } from './glossaries'
+import { BUNDLED_MODULE_PATH, renderBundledModule } from './glossary/bundle'
 
 const { glossaries, problems } = checkFiles()
 if (problems > 0) {

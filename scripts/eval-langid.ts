@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { franc } from 'franc'
 import { LANGUAGES, languageByFranc } from '../src/langid/codes'
 import { createDetector, type DetectorConfig, detectLanguage } from '../src/langid/detect'
-import { FRANC_ALL_PROFILES as FRANC_PROFILES } from '../src/langid/franc-all.generated'
+import { FRANC_ALL_PROFILES as FRANC_PROFILES } from '../test/fixtures/franc-all.generated'
 import { foldsOf } from './langid/folds'
 
 type Row = { lang: string; text: string; kind: string }

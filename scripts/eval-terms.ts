@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { createApertiumProvider } from '../src/adapters/engines/apertium'
 import type { Glossary } from '../src/glossary/types'
 import { translateTexts } from '../src/translate/pipeline'
-import { glossaryFrom, type Row, rowsToTsv } from '../src/translate/testing/glossary'
+import { glossaryFrom, type Row, rowsToTsv } from '../test/support/glossary'
 
 type Item = {
   id: string

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { BUNDLED_MODULE_PATH, renderBundledModule } from '../src/glossary/bundle'
 import { checkFiles, root } from './glossaries'
+import { BUNDLED_MODULE_PATH, renderBundledModule } from './glossary/bundle'
 
 const files = process.argv.slice(2)
 const { glossaries, problems } = checkFiles(files)

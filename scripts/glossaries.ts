@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkGlossaryFile, formatIssue } from '../src/glossary/bundle'
 import type { Glossary } from '../src/glossary/types'
+import { checkGlossaryFile, formatIssue } from './glossary/bundle'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const glossaryDir = path.join(root, 'glossaries')

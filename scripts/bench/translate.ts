@@ -9,10 +9,10 @@
 
 import { findTerms as findGlossaryTerms } from '../../src/glossary/match'
 import { translateTexts } from '../../src/translate/pipeline'
-import { glossaryFrom } from '../../src/translate/testing/glossary'
 import type { TranslationProvider } from '../../src/translate/types'
 import { ENGLISH_ARTICLE } from '../../test/fixtures/articles'
 import { SUMMIT_GLOSSARY, SUMMIT_STORY } from '../../test/fixtures/central-asia'
+import { glossaryFrom } from '../../test/support/glossary'
 import { type BenchContext, fmt, wordCount } from './context'
 
 /** Returns every segment unchanged, at no cost worth measuring. */

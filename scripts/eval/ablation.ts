@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module'
 import type { RankWeights } from '../../src/summarize/rank'
+import { primarySubtag } from '../../src/text/language'
 import type { CvCandidate } from './cv'
 import { type Knob, LEARNED_KNOBS, learnListwise } from './learn'
 import type { EvalSystem } from './run'
@@ -25,7 +26,7 @@ const require = createRequire(import.meta.url)
 const iso = require('stopwords-iso') as Record<string, string[]>
 const isoSets = new Map<string, ReadonlySet<string>>()
 const stopwordsIso = (language: string): ReadonlySet<string> => {
-  const base = language.split('-')[0] ?? ''
+  const base = primarySubtag(language)
   let set = isoSets.get(base)
   if (!set) {
     set = new Set(iso[base] ?? [])

@@ -22,14 +22,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { compileGroup, type ModelData, rowOf } from '../../src/langid/model'
 import { scriptOfCode } from '../../src/langid/script'
 import { forEachGram, modelWords } from '../../src/langid/text'
+import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './checksum'
 
 const require = createRequire(import.meta.url)
-const here = path.dirname(fileURLToPath(import.meta.url))
-const root = path.resolve(here, '../..')
 
 /** Languages scored by the n-gram model, per script; the other scripts decide alone. */
 export const GROUPS = {
@@ -125,7 +123,7 @@ const FREE_FLOORS = process.argv.includes('--free-floors')
 const BLEND = Number(option('blend', '1'))
 const RUNNING = !process.argv.includes('--no-running')
 const KEEP_NAIVE: readonly string[] = option('keep-naive', 'id,ms').split(',')
-const OUT = option('out', path.join(root, 'src/langid/model.generated.ts'))
+const OUT = option('out', MODEL_PATH)
 /** Quantization step of log-probabilities, in nats: finer steps barely change accuracy. */
 const STEP = Number(option('step', '0.25'))
 /** Levels are stored as the characters '0' (48) … 'X' (88): printable, nothing JSON escapes. */
@@ -459,6 +457,9 @@ import type { ModelData } from './model'
 
 export const MODEL: ModelData = `
   writeFileSync(OUT, `${header}${JSON.stringify(model)}\n`)
+  // The model cannot be rebuilt in CI (it needs Tesseract's data), so its checksum is recorded
+  // and `npm run generated:check` catches a hand edit or a stale record.
+  if (OUT === MODEL_PATH) writeFileSync(MODEL_CHECKSUM_PATH, checksumRecord(readFileSync(OUT)))
   console.log(
     `wrote ${path.relative(process.cwd(), OUT)} (${(readFileSync(OUT).length / 1024).toFixed(0)} KiB)`
   )

@@ -9,6 +9,12 @@
  *
  * @module
  */
+import {
+  isApostropheVariant,
+  isWordCodePoint as isLetterMarkOrDigit,
+  ZWJ,
+  ZWNJ,
+} from '../text/chars'
 
 /** Why a character may not appear in a glossary term or note. */
 export type CharacterProblem = {
@@ -111,18 +117,11 @@ const HYPHEN = 0x2d
 function foldUnit(u: number, lowercase: boolean): number {
   if (u < 0x80) {
     if (u === 0x20 || (u >= 0x09 && u <= 0x0d)) return SPACE
-    if (u === 0x60) return APOSTROPHE
+    if (isApostropheVariant(u)) return APOSTROPHE
     return u
   }
+  if (isApostropheVariant(u)) return APOSTROPHE
   switch (u) {
-    // apostrophe look-alikes: ’ ‘ ʼ ′ ´ ＇
-    case 0x2019:
-    case 0x2018:
-    case 0x02bc:
-    case 0x2032:
-    case 0x00b4:
-    case 0xff07:
-      return APOSTROPHE
     // hyphen and non-breaking hyphen: the same character to a reader
     case 0x2010:
     case 0x2011:
@@ -214,7 +213,6 @@ export function matchKey(term: string, lowercase = true): string {
   return key
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200C\u200D]/u
 const UNSPACED_CHAR =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\u3005\u30FC]/u
 const HANGUL_CHAR = /\p{Script=Hangul}/u
@@ -239,7 +237,7 @@ function classesOf(cp: number): number {
   const c = String.fromCodePoint(cp)
   const bits =
     KNOWN |
-    (WORD_CHAR.test(c) ? WORD : 0) |
+    (isLetterMarkOrDigit(cp) || cp === ZWNJ || cp === ZWJ ? WORD : 0) |
     (UNSPACED_CHAR.test(c) ? UNSPACED : 0) |
     (HANGUL_CHAR.test(c) ? HANGUL : 0)
   if (cp < 0x10000) bmpClasses[cp] = bits

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { primarySubtag } from '../text/language'
 
 // ISO 639-1: every two-letter language code.
 const ISO_639_1 = new Set(
@@ -53,7 +54,7 @@ export function canonicalLanguage(raw: string): LanguageCheck {
       message: `'${code}' is not a language code: use a BCP 47 code such as en, es, pt-BR or zh-Hans`,
     }
   }
-  const primary = (canonical.split('-')[0] ?? '').toLowerCase()
+  const primary = primarySubtag(canonical)
   if (primary === 'und' || primary === 'mul' || primary === 'zxx' || primary === 'mis') {
     return { ok: false, message: `'${code}' does not name a specific language` }
   }
@@ -64,10 +65,6 @@ export function canonicalLanguage(raw: string): LanguageCheck {
     }
   }
   return { ok: true, code: canonical }
-}
-
-function primaryOf(code: string): string {
-  return (code.split('-')[0] ?? code).toLowerCase()
 }
 
 /**
@@ -86,6 +83,6 @@ export function resolveColumn(columns: readonly string[], language: string): str
   }
   const exact = columns.find((c) => c.toLowerCase() === wanted.toLowerCase())
   if (exact !== undefined) return exact
-  const primary = primaryOf(wanted)
-  return columns.find((c) => primaryOf(c) === primary)
+  const primary = primarySubtag(wanted)
+  return columns.find((c) => primarySubtag(c) === primary)
 }

@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
+import { FRANC_ALL_PROFILES as FRANC_PROFILES } from '../../test/fixtures/franc-all.generated'
+import { NEWS_SENTENCES } from '../../test/fixtures/news-sentences'
 import { SUPPORTED_CODES } from './codes'
 import { createDetector, type Detection, detectLanguage, RELIABLE_AT } from './detect'
-import { NEWS_SENTENCES } from './fixtures'
-import { FRANC_ALL_PROFILES as FRANC_PROFILES } from './franc-all.generated'
 import { MODEL } from './model.generated'
 
 /** Invariants every answer keeps, whatever the input. */

@@ -5,7 +5,7 @@
  *   `scripts/langid/build-model.ts` from word lists, UDHR text and stopwords;
  * - franc's trigram rank distance (wooorm/franc, MIT) over franc's own profiles: at runtime only
  *   for Catalan and Galician when hints name them (`franc.generated.ts`); over all the model's
- *   languages (`franc-all.generated.ts`) only in the evaluation's ablations, where it adds
+ *   languages (`test/fixtures/franc-all.generated.ts`) only in the evaluation's ablations, where it adds
  *   nothing on top of the n-gram model.
  *
  * Tables are compiled lazily on first use, so importing the module costs nothing at Worker start.

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { NEWS_SENTENCES } from './fixtures'
+import { NEWS_SENTENCES } from '../../test/fixtures/news-sentences'
 import { detectSegments } from './segments'
 
 describe('detectSegments', () => {

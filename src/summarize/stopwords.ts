@@ -11,6 +11,7 @@
  *
  * @module
  */
+
 import { stopwords as ar } from '@orama/stopwords/arabic'
 import { stopwords as nl } from '@orama/stopwords/dutch'
 import { stopwords as en } from '@orama/stopwords/english'
@@ -25,6 +26,8 @@ import { stopwords as es } from '@orama/stopwords/spanish'
 import { stopwords as tr } from '@orama/stopwords/turkish'
 import { stopwords as uk } from '@orama/stopwords/ukrainian'
 import { ko, pl } from 'stopwords-iso/stopwords-iso.json'
+import { primarySubtag } from '../text/language'
+import { normalizeWord } from '../text/words'
 
 const LISTS: Readonly<Record<string, readonly string[]>> = {
   ar,
@@ -54,20 +57,15 @@ const sets = new Map<string, ReadonlySet<string>>()
  * @param language - BCP 47 code; only the primary subtag is used (`pt-BR` → `pt`).
  */
 export function stopwordsFor(language: string): ReadonlySet<string> {
-  const base = primaryTag(language)
+  const base = primarySubtag(language)
   const list = Object.hasOwn(LISTS, base) ? LISTS[base] : undefined
   // Only known languages are cached, so arbitrary codes from requests cannot grow the map.
   if (list === undefined) return EMPTY
   let set = sets.get(base)
   if (set === undefined) {
     // Built on first use, once per isolate: most requests use one or two languages.
-    set = new Set(list.map((w) => w.toLowerCase().replace(/[’ʼ]/g, "'")))
+    set = new Set(list.map(normalizeWord))
     sets.set(base, set)
   }
   return set
-}
-
-function primaryTag(language: string): string {
-  const dash = language.indexOf('-')
-  return (dash < 0 ? language : language.slice(0, dash)).toLowerCase()
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { foldApostrophes, toNfc } from './normalize'
+import { foldApostrophes } from './chars'
+import { toNfc } from './normalize'
 
 describe('toNfc', () => {
   it('keeps NFC text as is, with an identity offset map', () => {

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { segmenterFor } from './segmenters'
 
 /** An NFC view of a text plus the way back to the caller's offsets. */
 export type NormalizedText = {
@@ -23,7 +24,7 @@ export type NormalizedText = {
   toOriginal(offset: number): number
 }
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' })
+const graphemes = segmenterFor('und', 'grapheme')
 
 /**
  * Normalizes `input` to NFC and keeps an offset map back to `input`.
@@ -78,13 +79,5 @@ export function toNfc(input: string): NormalizedText {
   }
 }
 
-/** Apostrophe-like characters that writers and keyboards use interchangeably. */
-const APOSTROPHES = /[\u2019\u02BC\u2032\u2018\u0060\u00B4\uFF07]/g
-
-/**
- * Folds apostrophe variants (’ ʼ ′ ‘ ` ´ ＇) to U+0027. Every replacement is one UTF-16 unit for
- * one unit, so offsets are unchanged.
- */
-export function foldApostrophes(text: string): string {
-  return text.replace(APOSTROPHES, "'")
-}
+/** Apostrophe folding lives with the other character classes. */
+export { foldApostrophes } from './chars'

@@ -15,6 +15,9 @@
  *
  * @module
  */
+import { abbreviations, NAME_TITLES, NUMBER_TITLES } from './abbreviations'
+import { languageKey, primarySubtag } from './language'
+import { segmenterFor } from './segmenters'
 
 import { ruleBreaks } from './sentence-rules'
 
@@ -22,230 +25,6 @@ import { ruleBreaks } from './sentence-rules'
 export type SentenceSpan = {
   readonly start: number
   readonly end: number
-}
-
-/**
- * Abbreviations that stand before a name ("Dr. Smith", "Gen. Lee", "M. Macron"): a break after
- * them is never right when a capitalised word or a number follows.
- */
-const NAME_TITLES: Record<string, readonly string[]> = {
-  en: [
-    'mr',
-    'mrs',
-    'ms',
-    'dr',
-    'prof',
-    'sr',
-    'jr',
-    'st',
-    'mt',
-    'ft',
-    'gen',
-    'col',
-    'lt',
-    'sgt',
-    'capt',
-    'cmdr',
-    'adm',
-    'gov',
-    'sen',
-    'rep',
-    'rev',
-    'hon',
-    'pres',
-    'supt',
-    'insp',
-    'det',
-    'maj',
-    'brig',
-    'messrs',
-    'vs',
-    'v',
-  ],
-  fr: ['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'pr', 'me', 'mgr', 'st', 'ste'],
-  es: [
-    'sr',
-    'sra',
-    'srta',
-    'sres',
-    'dr',
-    'dra',
-    'lic',
-    'ing',
-    'prof',
-    'd',
-    'dña',
-    'gral',
-    'av',
-    'avda',
-  ],
-  de: ['dr', 'prof', 'hr', 'fr', 'hrn', 'st'],
-  it: ['sig', 'sigg', 'dott', 'dr', 'prof', 'avv', 'ing', 'on', 'sen', 'gen'],
-  pt: ['sr', 'sra', 'srta', 'dr', 'dra', 'prof', 'profa', 'eng', 'av'],
-  nl: ['dhr', 'mevr', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof'],
-  ru: ['им', 'ул', 'пр', 'проф', 'акад', 'г'],
-  uk: ['ім', 'вул', 'проф', 'акад'],
-  pl: ['dr', 'prof', 'mgr', 'inż', 'hab', 'ks', 'płk', 'gen', 'ul', 'al'],
-}
-
-/** Abbreviations that stand before a number ("Jan. 5", "No. 10", "p. 4", "Nr. 3", "г. 2023"). */
-const NUMBER_TITLES: Record<string, readonly string[]> = {
-  en: [
-    'no',
-    'nos',
-    'vol',
-    'fig',
-    'ch',
-    'art',
-    'p',
-    'pp',
-    'approx',
-    'ca',
-    'c',
-    'jan',
-    'feb',
-    'mar',
-    'apr',
-    'jun',
-    'jul',
-    'aug',
-    'sep',
-    'sept',
-    'oct',
-    'nov',
-    'dec',
-    'rt',
-    'rte',
-    'hwy',
-  ],
-  fr: [
-    'n',
-    'no',
-    'p',
-    'env',
-    'vol',
-    'art',
-    'janv',
-    'févr',
-    'fév',
-    'avr',
-    'juil',
-    'sept',
-    'oct',
-    'nov',
-    'déc',
-  ],
-  es: [
-    'no',
-    'núm',
-    'pág',
-    'art',
-    'c',
-    'ene',
-    'feb',
-    'abr',
-    'jun',
-    'jul',
-    'ago',
-    'sept',
-    'oct',
-    'nov',
-    'dic',
-    'aprox',
-  ],
-  de: [
-    'nr',
-    'ca',
-    'abs',
-    'art',
-    'bd',
-    'jan',
-    'feb',
-    'mär',
-    'apr',
-    'jun',
-    'jul',
-    'aug',
-    'sep',
-    'sept',
-    'okt',
-    'nov',
-    'dez',
-  ],
-  it: [
-    'p',
-    'pag',
-    'n',
-    'art',
-    'ca',
-    'gen',
-    'feb',
-    'mar',
-    'apr',
-    'mag',
-    'giu',
-    'lug',
-    'ago',
-    'set',
-    'ott',
-    'nov',
-    'dic',
-  ],
-  pt: [
-    'n',
-    'pág',
-    'art',
-    'jan',
-    'fev',
-    'mar',
-    'abr',
-    'mai',
-    'jun',
-    'jul',
-    'ago',
-    'set',
-    'out',
-    'nov',
-    'dez',
-  ],
-  nl: ['nr', 'blz', 'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
-  ru: [
-    'г',
-    'гг',
-    'д',
-    'с',
-    'стр',
-    'т',
-    'рис',
-    'в',
-    'вв',
-    'янв',
-    'февр',
-    'авг',
-    'сент',
-    'окт',
-    'нояб',
-    'дек',
-  ],
-  uk: ['р', 'рр', 'д', 'с', 'ст', 'т', 'див'],
-  pl: [
-    'nr',
-    'r',
-    'w',
-    'godz',
-    'np',
-    'ok',
-    'sty',
-    'lut',
-    'kwi',
-    'cze',
-    'lip',
-    'sie',
-    'wrz',
-    'paź',
-    'lis',
-    'gru',
-  ],
 }
 
 /**
@@ -294,41 +73,18 @@ const STARTS_DIGIT = /^\s*\d/u
 const STARTS_UPPER_OR_DIGIT = /^[\s"“«„'‘(]*[\p{Lu}\d]/u
 const FIRST_WORD = /^[\s"“«„'‘(]*([\p{L}\p{M}]+)/u
 
-/** Bounds the per-isolate cache: language codes come from requests. */
-const MAX_CACHED_LOCALES = 32
-const segmenters = new Map<string, Intl.Segmenter>()
-function sentenceSegmenter(language: string): Intl.Segmenter {
-  // Keyed by primary subtag only, so arbitrary codes from requests cannot grow the cache.
-  const key = primaryTag(language)
-  let segmenter = segmenters.get(key)
-  if (!segmenter) {
-    try {
-      segmenter = new Intl.Segmenter(key, { granularity: 'sentence' })
-    } catch {
-      segmenter = new Intl.Segmenter('und', { granularity: 'sentence' })
-    }
-    if (segmenters.size < MAX_CACHED_LOCALES) segmenters.set(key, segmenter)
-  }
-  return segmenter
-}
-
-/** `en` for `en-GB`; `und` for anything that is not a language subtag. */
-function primaryTag(language: string): string {
-  return /^[a-z]{2,3}\b/i.exec(language)?.[0]?.toLowerCase() ?? 'und'
-}
-
 type Titles = { readonly names: ReadonlySet<string>; readonly numbers: ReadonlySet<string> }
 const titleSets = new Map<string, Titles>()
 function titlesFor(language: string): Titles {
-  const tag = primaryTag(language)
+  const tag = languageKey(language)
   // Languages without their own list share the English one (and one cache entry).
   const base = Object.hasOwn(NAME_TITLES, tag) || Object.hasOwn(NUMBER_TITLES, tag) ? tag : 'en'
   let titles = titleSets.get(base)
   if (!titles) {
     // English abbreviations turn up in every language's news (datelines, "Dr.", "St."), so they always apply.
     titles = {
-      names: new Set([...(NAME_TITLES.en ?? []), ...(NAME_TITLES[base] ?? [])]),
-      numbers: new Set([...(NUMBER_TITLES.en ?? []), ...(NUMBER_TITLES[base] ?? [])]),
+      names: new Set([...abbreviations(NAME_TITLES.en), ...abbreviations(NAME_TITLES[base])]),
+      numbers: new Set([...abbreviations(NUMBER_TITLES.en), ...abbreviations(NUMBER_TITLES[base])]),
     }
     titleSets.set(base, titles)
   }
@@ -349,8 +105,8 @@ function titlesFor(language: string): Titles {
  */
 export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
   const spans: SentenceSpan[] = []
-  const english = primaryTag(language) === 'en'
-  const segmenter = sentenceSegmenter(language)
+  const english = languageKey(language) === 'en'
+  const segmenter = segmenterFor(language, 'sentence')
   for (const block of splitBlocks(text)) {
     const raw = segmentBlock(text, block, segmenter)
     const merged = mergeQuotes(text, mergeAbbreviations(text, raw, language))
@@ -555,7 +311,7 @@ function rulesApply(segmenter: Intl.Segmenter): boolean {
   let ok = untailored.get(segmenter)
   if (ok === undefined) {
     const locale = segmenter.resolvedOptions().locale
-    ok = primaryTag(locale) !== 'el' && !locale.includes('-u-')
+    ok = primarySubtag(locale) !== 'el' && !locale.includes('-u-')
     untailored.set(segmenter, ok)
   }
   return ok

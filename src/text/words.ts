@@ -13,6 +13,8 @@
  *
  * @module
  */
+import { foldApostrophes, WORD_CHAR } from './chars'
+import { segmenterFor } from './segmenters'
 
 /** A word as a half-open UTF-16 range of the input plus its lowercased, apostrophe-folded form. */
 export type Token = {
@@ -29,29 +31,9 @@ const UNSPACED =
 /** The first code unit of any unspaced script (Thai, U+0E00); everything below is spaced. */
 const FIRST_UNSPACED = 0x0e00
 
-/** Bounds the per-isolate cache: language codes come from requests. */
-const MAX_CACHED_LOCALES = 32
-const wordSegmenters = new Map<string, Intl.Segmenter>()
-/** One segmenter per locale, built once: constructing one costs more than segmenting a sentence. */
-function wordSegmenter(language: string): Intl.Segmenter {
-  // Keyed by primary subtag only, so arbitrary codes from requests cannot grow the cache.
-  const key = /^[a-z]{2,3}\b/i.exec(language)?.[0]?.toLowerCase() ?? 'und'
-  let segmenter = wordSegmenters.get(key)
-  if (!segmenter) {
-    try {
-      segmenter = new Intl.Segmenter(key, { granularity: 'word' })
-    } catch {
-      segmenter = new Intl.Segmenter('und', { granularity: 'word' })
-    }
-    if (wordSegmenters.size < MAX_CACHED_LOCALES) wordSegmenters.set(key, segmenter)
-  }
-  return segmenter
-}
-
 /** Lowercases a word and folds apostrophe variants to U+0027. */
 export function normalizeWord(word: string): string {
-  const lower = word.toLowerCase()
-  return lower.indexOf('’') >= 0 || lower.indexOf('ʼ') >= 0 ? lower.replace(/[’ʼ]/g, "'") : lower
+  return foldApostrophes(word.toLowerCase())
 }
 
 /** `true` when `text` contains characters of a script written without spaces. */
@@ -112,7 +94,7 @@ export function forEachWord(
       break
     }
     if (mixed && hasUnspacedRange(text, start, p)) {
-      count += segmentRun(text, start, p, wordSegmenter(language), visit)
+      count += segmentRun(text, start, p, segmenterFor(language, 'word'), visit)
       continue
     }
     visit(start, p)
@@ -154,7 +136,6 @@ function segmentRun(
 
 /** Class of each BMP code unit, filled on first sight: 0 unknown, 1 word character, 2 other. */
 const BMP_CLASS = new Uint8Array(0x10000)
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
 
 /** Code units (1, or 2 for an astral letter) of the word character at `p`, or 0. */
 function wordUnits(text: string, p: number, to: number): number {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createFakeProvider } from '../../test/support/fake-provider'
+import { glossaryFrom } from '../../test/support/glossary'
 import { sameLanguage, translateItems, translateToTargets } from './batch'
 import { ProviderError } from './errors'
-import { glossaryFrom } from './testing/glossary'
 
 const glossary = glossaryFrom([
   { en: "Xi'an|Xian", es: "Xi'an", ca: "Xi'an" },

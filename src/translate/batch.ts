@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { baseLanguage } from './languages'
+import { primarySubtag } from '../text/language'
 import { type TranslateOptions, translateTexts } from './pipeline'
 import type { TerminologyReport, Translation, TranslationProvider } from './types'
 
@@ -22,8 +22,8 @@ export function sameLanguage(a: string, b: string): boolean {
   const x = a.toLowerCase()
   const y = b.toLowerCase()
   if (x === y) return true
-  if (baseLanguage(x) !== baseLanguage(y)) return false
-  return x === baseLanguage(x) || y === baseLanguage(y)
+  if (primarySubtag(x) !== primarySubtag(y)) return false
+  return x === primarySubtag(x) || y === primarySubtag(y)
 }
 
 /** The engine for texts already in the target language: returns every segment unchanged. */

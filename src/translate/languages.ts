@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { primarySubtag } from '../text/language'
 import type { LanguagePair, LanguageSupport } from './types'
 
 /** ISO 639-3 → ISO 639-1 for the languages Apertium pairs use. */
@@ -90,11 +91,6 @@ export function bcp47ToApertium(tag: string): string {
   const language = ISO1_TO_3[base.toLowerCase()] ?? base.toLowerCase()
   const suffix = rest.map((part) => (/^[A-Za-z]{2}$/.test(part) ? part.toUpperCase() : part))
   return [language, ...suffix].join('_')
-}
-
-/** The primary language subtag, lowercase (`pt-BR` → `pt`). */
-export function baseLanguage(tag: string): string {
-  return (tag.split('-')[0] ?? tag).toLowerCase()
 }
 
 /**
@@ -220,9 +216,9 @@ export function resolvePair(
 ): LanguagePair | undefined {
   const candidates: LanguagePair[] = [
     pair,
-    { source: baseLanguage(pair.source), target: pair.target },
-    { source: pair.source, target: baseLanguage(pair.target) },
-    { source: baseLanguage(pair.source), target: baseLanguage(pair.target) },
+    { source: primarySubtag(pair.source), target: pair.target },
+    { source: pair.source, target: primarySubtag(pair.target) },
+    { source: primarySubtag(pair.source), target: primarySubtag(pair.target) },
   ]
   for (const candidate of candidates) {
     if (support.pairs) {
@@ -241,7 +237,7 @@ export function resolvePair(
 
 /** The targets `support` offers from `source` (exact tag or its primary subtag), sorted. */
 export function targetsFor(support: LanguageSupport, source: string): string[] {
-  const sources = new Set([source, baseLanguage(source)])
+  const sources = new Set([source, primarySubtag(source)])
   const targets = support.pairs
     ? support.pairs.filter((p) => sources.has(p.source)).map((p) => p.target)
     : support.sources.some((s) => sources.has(s))

@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { createFakeProvider, type FakeProviderOptions } from '../../test/support/fake-provider'
+import { glossaryFrom } from '../../test/support/glossary'
 import { ProviderError } from './errors'
 import { type TranslateOptions, translateText, translateTexts } from './pipeline'
-import { glossaryFrom } from './testing/glossary'
 
 const glossary = glossaryFrom([
   { en: "Xi'an|Xian", es: "Xi'an" },

@@ -20,8 +20,8 @@
  */
 import { findTerms as findGlossaryTerms } from '../glossary/match'
 import type { Glossary } from '../glossary/types'
+import { primarySubtag } from '../text/language'
 import { ProviderError } from './errors'
-import { baseLanguage } from './languages'
 import {
   allocatePlaceholders,
   checkPlaceholder,
@@ -207,7 +207,7 @@ function prepare(text: string, options: TranslateOptions): Prepared {
   let cursor = 0
   let next = 0
   const positions: Position[] = []
-  const english = baseLanguage(options.source) === 'en'
+  const english = primarySubtag(options.source) === 'en'
   for (const term of planned) {
     masked += text.slice(cursor, term.match.start)
     let end = term.match.end

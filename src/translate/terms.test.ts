@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { glossaryFrom } from '../../test/support/glossary'
 import type { TermMatch } from '../glossary/types'
 import { isPluralOccurrence, planTerms, pluralize, strategyFor } from './terms'
-import { glossaryFrom } from './testing/glossary'
 
 const entry = (flags: string[] = []) => ({ terms: {}, forbidden: {}, flags }) as never
 

@@ -7,7 +7,7 @@
 import { resolveColumn } from '../glossary/languages'
 import { type EntryTerms, entryTermsIn } from '../glossary/model'
 import type { Glossary, GlossaryEntry, TermMatch } from '../glossary/types'
-import { baseLanguage } from './languages'
+import { primarySubtag } from '../text/language'
 
 /** How a term is enforced. */
 export type Strategy = 'mask' | 'verify'
@@ -199,7 +199,7 @@ export function pluralize(term: string, language: string): string {
   if (/\s/u.test(term) || term === '') return term
   const lower = term.toLowerCase()
   const last = lower.at(-1) ?? ''
-  switch (baseLanguage(language)) {
+  switch (primarySubtag(language)) {
     case 'es': {
       if (/[sx]$/.test(lower)) return term
       if (last === 'z') return `${term.slice(0, -1)}ces`

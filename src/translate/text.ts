@@ -7,10 +7,8 @@
  *
  * @module
  */
-import { foldApostrophes } from '../text/normalize'
+import { foldApostrophes, isWordCodePoint } from '../text/chars'
 import { hasUnspacedScript } from '../text/words'
-
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
 
 /** `true` when the UTF-16 unit(s) at `index` form a letter, mark or digit. */
 export function isWordCharAt(text: string, index: number): boolean {
@@ -18,9 +16,9 @@ export function isWordCharAt(text: string, index: number): boolean {
   const code = text.codePointAt(index) ?? 0
   // Step back onto the high surrogate when `index` points at a low one.
   if (code >= 0xdc00 && code <= 0xdfff && index > 0) {
-    return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(index - 1) ?? 0))
+    return isWordCodePoint(text.codePointAt(index - 1) ?? 0)
   }
-  return WORD_CHAR.test(String.fromCodePoint(code))
+  return isWordCodePoint(code)
 }
 
 /**

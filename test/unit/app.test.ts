@@ -3,11 +3,8 @@ import { createProviderRegistry } from '../../src/adapters/engines/registry'
 import { MemoryCache } from '../../src/adapters/memory-cache'
 import { createApp } from '../../src/app'
 import { parseConfig } from '../../src/config'
-import {
-  BUNDLED_GLOSSARIES,
-  createGlossaryStore,
-  createMemoryGlossaryBackend,
-} from '../../src/glossary'
+import { BUNDLED_GLOSSARIES } from '../../src/glossary/bundled.generated'
+import { createGlossaryStore, createMemoryGlossaryBackend } from '../../src/glossary/store'
 import type { Services } from '../../src/services'
 import { ENGLISH_ARTICLE } from '../fixtures/articles'
 

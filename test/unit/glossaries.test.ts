@@ -8,7 +8,7 @@ import {
   checkGlossaryFile,
   formatIssue,
   renderBundledModule,
-} from '../../src/glossary/bundle'
+} from '../../scripts/glossary/bundle'
 import { BUNDLED_GLOSSARIES } from '../../src/glossary/bundled.generated'
 import { exportGlossary } from '../../src/glossary/io'
 

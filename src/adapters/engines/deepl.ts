@@ -11,8 +11,9 @@
  *
  * @module
  */
+
+import { primarySubtag } from '../../text/language'
 import { ProviderError } from '../../translate/errors'
-import { baseLanguage } from '../../translate/languages'
 import type { LanguagePair, LanguageSupport, TranslationProvider } from '../../translate/types'
 
 /** Options for {@link createDeepLProvider}. */
@@ -36,7 +37,7 @@ export function deeplBaseUrl(apiKey: string): string {
 
 /** DeepL's source code for a BCP 47 tag (`en-GB` → `EN`). */
 export function deeplSource(tag: string): string {
-  return baseLanguage(tag).toUpperCase()
+  return primarySubtag(tag).toUpperCase()
 }
 
 /** DeepL's target code for a BCP 47 tag: `en` → `EN-US`, `pt-BR` → `PT-BR`, `zh` → `ZH`. */
@@ -96,7 +97,7 @@ export function createDeepLProvider(options: DeepLOptions): TranslationProvider 
       languageList('target', signal),
     ])
     // DeepL lists `en-US`/`en-GB`; Précis also accepts plain `en` (sent as EN-US).
-    const withBases = [...new Set([...targets, ...targets.map((t) => baseLanguage(t))])].sort()
+    const withBases = [...new Set([...targets, ...targets.map((t) => primarySubtag(t))])].sort()
     return { sources, targets: withBases }
   }
 
@@ -145,7 +146,7 @@ export function createDeepLProvider(options: DeepLOptions): TranslationProvider 
           let supportedTargets: string[] = []
           try {
             supportedTargets = (await languages(signal)).targets.filter(
-              (t) => baseLanguage(t) !== baseLanguage(pair.source)
+              (t) => primarySubtag(t) !== primarySubtag(pair.source)
             )
           } catch {
             // best effort

@@ -8,8 +8,10 @@
  *
  * @module
  */
+
+import { primarySubtag } from '../../text/language'
 import { ProviderError } from '../../translate/errors'
-import { baseLanguage, M2M100_LANGUAGES, resolvePair, targetsFor } from '../../translate/languages'
+import { M2M100_LANGUAGES, resolvePair, targetsFor } from '../../translate/languages'
 import type { LanguagePair, LanguageSupport, TranslationProvider } from '../../translate/types'
 
 /** The model Précis uses. */
@@ -39,7 +41,7 @@ export const M2M100_SUPPORT: LanguageSupport = {
 
 /** M2M-100 writes Norwegian as `no`; the API says `nb` (Bokmål) like the language detector. */
 function toModelCode(tag: string): string {
-  const base = baseLanguage(tag)
+  const base = primarySubtag(tag)
   return base === 'nb' || base === 'nn' ? 'no' : base
 }
 

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { parseTsvGlossary } from '../../glossary/table'
-import type { Glossary } from '../../glossary/types'
+import { parseTsvGlossary } from '../../src/glossary/table'
+import type { Glossary } from '../../src/glossary/types'
 
 /** One row: language cells in the TSV cell syntax, optional flags (`dnt`, `inflect`, …). */
 export type Row = Readonly<Record<string, string>> & { readonly flags?: string }

@@ -7,10 +7,10 @@
  *
  * @module
  */
-import { importGlossary } from './io'
-import { isGlossaryId } from './limits'
-import type { Glossary } from './types'
-import type { GlossaryIssue } from './validate'
+import { importGlossary } from '../../src/glossary/io'
+import { isGlossaryId } from '../../src/glossary/limits'
+import type { Glossary } from '../../src/glossary/types'
+import type { GlossaryIssue } from '../../src/glossary/validate'
 
 /** Path of the generated module, relative to the repository root. */
 export const BUNDLED_MODULE_PATH = 'src/glossary/bundled.generated.ts'

@@ -1,0 +1,38 @@
+/**
+ * `Intl.Segmenter` instances, built once per language and granularity: constructing one costs
+ * more than segmenting a sentence.
+ *
+ * @module
+ */
+import { languageKey } from './language'
+
+/** Bounds the per-isolate cache of each granularity: language codes come from requests. */
+const MAX_CACHED_LOCALES = 32
+
+const caches: Record<Intl.SegmenterOptions['granularity'] & string, Map<string, Intl.Segmenter>> = {
+  grapheme: new Map(),
+  word: new Map(),
+  sentence: new Map(),
+}
+
+/**
+ * The segmenter of `granularity` for `language`, keyed by the primary subtag only (so arbitrary
+ * codes from requests cannot grow the cache); a locale `Intl` refuses falls back to `und`.
+ */
+export function segmenterFor(
+  language: string,
+  granularity: 'grapheme' | 'word' | 'sentence'
+): Intl.Segmenter {
+  const cache = caches[granularity]
+  const key = languageKey(language)
+  let segmenter = cache.get(key)
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(key, { granularity })
+    } catch {
+      segmenter = new Intl.Segmenter('und', { granularity })
+    }
+    if (cache.size < MAX_CACHED_LOCALES) cache.set(key, segmenter)
+  }
+  return segmenter
+}
