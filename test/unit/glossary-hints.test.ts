@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkGlossaryFile } from './bundle'
-import { importGlossary } from './io'
+import { checkGlossaryFile } from '../../scripts/glossary/bundle'
+import { importGlossary } from '../../src/glossary/io'
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
 
