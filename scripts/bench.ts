@@ -26,6 +26,7 @@ const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise
   translate: () => import('./bench/translate'),
   glossary: () => import('./bench/glossary'),
   degenerate: () => import('./bench/degenerate'),
+  'cold-start': () => import('./bench/cold-start'),
 }
 
 const context: BenchContext = { data }
