@@ -27,6 +27,7 @@ const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise
   glossary: () => import('./bench/glossary'),
   degenerate: () => import('./bench/degenerate'),
   content: () => import('./bench/content'),
+  'cold-start': () => import('./bench/cold-start'),
 }
 
 const context: BenchContext = { data }

@@ -13,18 +13,21 @@
  * @module
  */
 
-/** Sentence_Break classes (UAX #29 table 4) that matter without line breaks. */
-const UNKNOWN = 1
-const OTHER = 2
-const SP = 3
-const LOWER = 4
-const UPPER = 5
-const OLETTER = 6
-const NUMERIC = 7
-const ATERM = 8
-const STERM = 9
-const CLOSE = 10
-const SCONTINUE = 11
+/**
+ * Sentence_Break classes (UAX #29 table 4) that matter without line breaks, numbered so that one
+ * comparison (`< ATERM`) passes over the characters that neither end a sentence nor are unknown.
+ */
+const OTHER = 1
+const SP = 2
+const LOWER = 3
+const UPPER = 4
+const OLETTER = 5
+const NUMERIC = 6
+const CLOSE = 7
+const SCONTINUE = 8
+const ATERM = 9
+const STERM = 10
+const UNKNOWN = 11
 
 /** Sentence_Break=SContinue (Unicode 15.1). */
 const SCONTINUE_UNITS = new Set([
@@ -108,9 +111,11 @@ function isTerminal(k: number): boolean {
 export function ruleBreaks(text: string, from: number, to: number, out: number[]): boolean {
   const kept = out.length
   for (let i = from; i < to; i++) {
-    const kind = classAt(text, i)
-    if (!isTerminal(kind)) {
-      if (kind !== UNKNOWN) continue
+    const unit = text.charCodeAt(i)
+    let kind = classes[unit] as number
+    if (kind === 0) kind = classAt(text, i)
+    if (kind < ATERM) continue
+    if (kind === UNKNOWN) {
       out.length = kept
       return false
     }

@@ -66,34 +66,46 @@ export function forEachWord(
   to: number,
   visit: (start: number, end: number) => void
 ): number {
-  // One scan of the range decides whether any run can need the dictionary segmenter.
-  const mixed = mayBeUnspacedRange(text, from, to)
   let count = 0
   let p = from
   while (p < to) {
-    let units = wordUnits(text, p, to)
+    // ASCII letters and digits inline: most words are all ASCII, and this loop is the hot path
+    // of summarizing.
+    const first = text.charCodeAt(p)
+    let units = first < 0x80 ? (isAsciiWordUnit(first) ? 1 : 0) : wordUnits(text, p, to)
     if (units === 0) {
       p++
       continue
     }
     const start = p
+    // Whether the word has a unit at or above U+0E00: only then can it need the dictionary.
+    let high = first >= FIRST_UNSPACED
     p += units
     for (;;) {
       while (p < to) {
+        const c = text.charCodeAt(p)
+        if (c < 0x80) {
+          if (!isAsciiWordUnit(c)) break
+          p++
+          continue
+        }
         units = wordUnits(text, p, to)
         if (units === 0) break
+        if (c >= FIRST_UNSPACED) high = true
         p += units
       }
       if (p + 1 < to && isJoiner(text.charCodeAt(p))) {
         units = wordUnits(text, p + 1, to)
         if (units > 0) {
+          if (text.charCodeAt(p) >= FIRST_UNSPACED || text.charCodeAt(p + 1) >= FIRST_UNSPACED)
+            high = true
           p += 1 + units
           continue
         }
       }
       break
     }
-    if (mixed && hasUnspacedRange(text, start, p)) {
+    if (high && hasUnspacedRange(text, start, p)) {
       count += segmentRun(text, start, p, segmenterFor(language, 'word'), visit)
       continue
     }
@@ -101,6 +113,11 @@ export function forEachWord(
     count++
   }
   return count
+}
+
+/** ASCII digits and letters. */
+function isAsciiWordUnit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)
 }
 
 /**
@@ -190,11 +207,6 @@ function hasUnspacedRange(text: string, from: number, to: number): boolean {
     }
     if (k === 1) return true
   }
-  return false
-}
-
-function mayBeUnspacedRange(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= FIRST_UNSPACED) return true
   return false
 }
 
