@@ -25,6 +25,8 @@ const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise
   detect: () => import('./bench/detect'),
   translate: () => import('./bench/translate'),
   glossary: () => import('./bench/glossary'),
+  degenerate: () => import('./bench/degenerate'),
+  content: () => import('./bench/content'),
 }
 
 const context: BenchContext = { data }

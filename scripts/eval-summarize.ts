@@ -4,6 +4,7 @@
  *   npm run eval                       # ../shared/eval/summarization-dev.jsonl
  *   npm run eval -- path/to/file.jsonl # any JSONL with {id, lang, source, title, text, reference}
  *   npm run eval -- --ablation         # the ablation table of docs/summarizer.md
+ *   npm run eval -- --format html      # each article as a news page: ROUGE and picks beside plain
  *   npm run eval -- --weights '{"redundancy":0.3}'   # try other ranking weights
  *   npm run eval -- ../shared/eval/summarization-tune.jsonl --cv   # 5-fold OOF per source
  *   npm run eval -- --cv --no-tune     # dev: Précis beside Lead-k and TextRank on every fold
@@ -21,6 +22,8 @@ import { fileURLToPath } from 'node:url'
 import { DEFAULT_WEIGHTS, type RankWeights } from '../src/summarize/rank'
 import { ABLATIONS, CV_CANDIDATES, TUNE_CANDIDATES } from './eval/ablation'
 import { CV_TARGETS, crossValidate, settingKey } from './eval/cv'
+import { runFormatComparison } from './eval/format'
+import { checkPresets, presetsLine } from './eval/presets'
 import {
   type EvalSystem,
   evaluate,
@@ -30,7 +33,7 @@ import {
   type SentenceSetting,
 } from './eval/run'
 import { lead, precis, textRankSystem } from './eval/systems'
-import { type TuneRow, tuneCrossValidate } from './eval/tune-cv'
+import { GENERIC_WEIGHTS, type TuneRow, tuneCrossValidate } from './eval/tune-cv'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const defaultData = path.resolve(repoRoot, '../shared/eval/summarization-dev.jsonl')
@@ -67,7 +70,15 @@ const flag = (name: string): string | undefined => {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : undefined
 }
-const valueFlags = new Set(['--weights', '--folds', '--seeds', '--only', '--seed'])
+const valueFlags = new Set([
+  '--weights',
+  '--folds',
+  '--seeds',
+  '--only',
+  '--seed',
+  '--source',
+  '--format',
+])
 const positional = args.filter((a, i) => !a.startsWith('--') && !valueFlags.has(args[i - 1] ?? ''))
 const file = positional[0] ?? (existsSync(defaultData) ? defaultData : undefined)
 if (file === undefined || !existsSync(file)) {
@@ -98,7 +109,9 @@ console.log(
 )
 if (weightsJson) console.log(`# weights: ${JSON.stringify(weights)}`)
 
-if (args.includes('--ablation')) runAblation()
+if (flag('--format') === 'html')
+  runFormatComparison(bySource, (source) => SETTINGS[source] ?? DEFAULT_SETTINGS)
+else if (args.includes('--ablation')) runAblation()
 else if (args.includes('--cv-issue3')) runCrossValidation()
 else if (args.includes('--cv')) runTuneCrossValidation()
 else runMain()
@@ -137,6 +150,7 @@ function runMain(): void {
       console.log(`- ${t.label}: ${f(got)} (target ≥ ${t.r1}) ${got >= t.r1 ? 'met' : 'NOT met'}`)
     }
   }
+  console.log(`\n${presetsLine(checkPresets(articles))}`)
 }
 
 function runAblation(): void {
@@ -203,7 +217,13 @@ function runTuneCrossValidation(): void {
   console.log(
     '\nOOF = mean of held-out scores ± standard error over articles; vs TextRank = paired difference ± SE.'
   )
-  const bySourceTuned = new Map([...bySource].filter(([source]) => CV_SETTINGS.has(source)))
+  const sourceFilter = flag('--source')
+  const bySourceTuned = new Map(
+    [...bySource].filter(
+      ([source]) =>
+        CV_SETTINGS.has(source) && (sourceFilter === undefined || source.includes(sourceFilter))
+    )
+  )
   const fixedOnly = new Map(
     [...bySourceTuned].filter(([source]) => !tune || CHECK_ONLY.has(source))
   )
@@ -221,7 +241,7 @@ function runTuneCrossValidation(): void {
           .map(prepare)
       : []
   const cnnOf = (overrides: string): number => {
-    const system = precis({ ...DEFAULT_WEIGHTS, ...JSON.parse(overrides) }, 'Précis', undefined, {})
+    const system = precis({ ...GENERIC_WEIGHTS, ...JSON.parse(overrides) }, 'Précis', undefined, {})
     return evaluate(system, devCnn, 3, { lsum: false, cut: false }).r1
   }
   const cnnCache = new Map<string, number>()

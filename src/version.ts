@@ -10,7 +10,7 @@ export const API_VERSION: string = pkg.version
 
 export const ALGORITHM_VERSIONS = {
   detect: 'langid-3',
-  summarize: 'summarize-2',
+  summarize: 'summarize-3',
   /** The translation pipeline (masking, checks, repair, report) and its cached output shape. */
   translate: 'translate-1',
 } as const

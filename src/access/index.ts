@@ -3,6 +3,8 @@
  *
  * @module
  */
+export * from './admission'
+export * from './authenticate'
 export * from './keys'
 export * from './period'
 export * from './rate-limit'

@@ -219,21 +219,48 @@ const UNSPACED_CHAR =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\u3005\u30FC]/u
 const HANGUL_CHAR = /\p{Script=Hangul}/u
 
+const WORD = 1
+const UNSPACED = 2
+const HANGUL = 4
+const KNOWN = 8
+
+/**
+ * The three properties above for every BMP unit, filled on first use: the matcher asks them at
+ * every candidate boundary, and a regular expression test per question costs far more than the
+ * scan itself on CJK text.
+ */
+const bmpClasses = new Uint8Array(0x10000)
+
+function classesOf(cp: number): number {
+  if (cp < 0x10000) {
+    const known = bmpClasses[cp] as number
+    if (known !== 0) return known
+  }
+  const c = String.fromCodePoint(cp)
+  const bits =
+    KNOWN |
+    (WORD_CHAR.test(c) ? WORD : 0) |
+    (UNSPACED_CHAR.test(c) ? UNSPACED : 0) |
+    (HANGUL_CHAR.test(c) ? HANGUL : 0)
+  if (cp < 0x10000) bmpClasses[cp] = bits
+  return bits
+}
+
 /** Letters, marks, digits and ZWJ/ZWNJ: the characters a word is made of. */
 export function isWordCodePoint(cp: number): boolean {
   if (cp < 0x80) {
     return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)
   }
-  return WORD_CHAR.test(String.fromCodePoint(cp))
+  return (classesOf(cp) & WORD) !== 0
 }
 
 /** Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan). */
 export function isUnspacedCodePoint(cp: number): boolean {
-  return cp >= 0x0e00 && UNSPACED_CHAR.test(String.fromCodePoint(cp))
+  return cp >= 0x0e00 && (classesOf(cp) & UNSPACED) !== 0
 }
 
 function isHangulCodePoint(cp: number): boolean {
-  return cp >= 0x1100 && HANGUL_CHAR.test(String.fromCodePoint(cp))
+  return cp >= 0x1100 && (classesOf(cp) & HANGUL) !== 0
 }
 
 /**

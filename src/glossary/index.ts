@@ -1,17 +1,27 @@
 /**
  * Glossaries: the data model, parsing and validation, import/export, the term matcher, the
  * summary and terminology-check helpers, and the store interface. Pure: no Hono, no Workers APIs
- * (the KV backend lives in `src/storage/glossary-kv.ts`).
+ * (the KV backend lives in `src/adapters/kv-glossary-store.ts`).
  *
  * @module
  */
 export { BUNDLED_GLOSSARIES } from './bundled.generated'
 export {
+  type DeeplEntries,
+  deeplEntries,
+  type EntryListOptions,
+  formatDeeplEntries,
+  parseDeeplEntries,
+  parseGoogleTermSets,
+} from './interchange'
+export {
   exportGlossary,
   formatFromMediaType,
+  GLOSSARY_EXPORT_FORMATS,
   GLOSSARY_FORMATS,
   GLOSSARY_MEDIA_TYPES,
   type GlossaryEntryJson,
+  type GlossaryExportFormat,
   type GlossaryFormat,
   type GlossaryJson,
   glossaryToJson,

@@ -3,10 +3,16 @@ import { BUNDLED_GLOSSARIES } from './bundled.generated'
 import {
   exportGlossary,
   formatFromMediaType,
+  GLOSSARY_EXPORT_FORMATS,
   GLOSSARY_FORMATS,
+  GLOSSARY_MEDIA_TYPES,
+  type GlossaryExportFormat,
+  type GlossaryFormat,
   glossaryToJson,
   importGlossary,
+  LOSSLESS_FORMATS,
 } from './io'
+import { entryTermsIn, glossaryVersion } from './model'
 import type { Glossary } from './types'
 
 function tsv(text: string): Glossary {
@@ -28,21 +34,73 @@ const tricky = tsv(
   ].join('\n')
 )
 
+/**
+ * What a TBX-Basic export keeps: everything but flags and inflected forms, with a dnt concept's
+ * source terms written out in every language that had none.
+ */
+function withoutPrecisOnly(glossary: Glossary): Glossary {
+  const entries = glossary.entries.map((e) => {
+    const { forms: _forms, ...rest } = e
+    const terms: Record<string, readonly string[]> = {}
+    for (const language of glossary.languages) {
+      const own = e.terms[language] ?? []
+      const source = entryTermsIn(glossary, e, language)
+      if (own.length > 0) terms[language] = own
+      else if (e.flags.includes('dnt') && source !== undefined)
+        terms[language] = [source.preferred, ...source.variants]
+    }
+    return { ...rest, terms, flags: [] }
+  })
+  const content = { languages: glossary.languages, entries }
+  return { id: glossary.id, version: glossaryVersion(content), ...content }
+}
+
+const importFormat = (format: GlossaryExportFormat): GlossaryFormat =>
+  format === 'tbx-v2' || format === 'tbx-precis' ? 'tbx' : format
+
 describe('import and export', () => {
-  it.each(GLOSSARY_FORMATS)('round-trips %s without loss', (format) => {
+  it.each(LOSSLESS_FORMATS)('round-trips %s without loss', (format) => {
     for (const glossary of [tricky, ...BUNDLED_GLOSSARIES]) {
-      const back = importGlossary(glossary.id, exportGlossary(glossary, format), format)
+      const back = importGlossary(
+        glossary.id,
+        exportGlossary(glossary, format),
+        importFormat(format)
+      )
       expect(back.ok, format).toBe(true)
       if (!back.ok) return
       expect(back.glossary).toEqual(glossary)
     }
   })
 
-  it('goes TSV → JSON → TSV, CSV and TBX and back to the same version', () => {
+  it.each(['tbx', 'tbx-v2'] as const)(
+    'round-trips %s (TBX-Basic) without loss except flags and inflected forms',
+    (format) => {
+      for (const glossary of [tricky, ...BUNDLED_GLOSSARIES]) {
+        const back = importGlossary(glossary.id, exportGlossary(glossary, format), 'tbx')
+        expect(back.ok, format).toBe(true)
+        if (!back.ok) return
+        expect(back.glossary).toEqual(withoutPrecisOnly(glossary))
+      }
+    }
+  )
+
+  it('lists every export format with a media type', () => {
+    for (const format of GLOSSARY_EXPORT_FORMATS) {
+      expect(GLOSSARY_MEDIA_TYPES[format]).toMatch(/charset=utf-8$/)
+      expect(exportGlossary(tricky, format).length).toBeGreaterThan(0)
+    }
+    expect(GLOSSARY_FORMATS.every((f) => GLOSSARY_EXPORT_FORMATS.includes(f))).toBe(true)
+  })
+
+  it('goes TSV → JSON → TSV, CSV and TBX-Precis and back to the same version', () => {
     const json = importGlossary('test', exportGlossary(tricky, 'json'), 'json')
     if (!json.ok) throw new Error('json')
-    for (const format of ['tsv', 'csv', 'tbx'] as const) {
-      const back = importGlossary('test', exportGlossary(json.glossary, format), format)
+    for (const format of ['tsv', 'csv', 'tbx-precis'] as const) {
+      const back = importGlossary(
+        'test',
+        exportGlossary(json.glossary, format),
+        importFormat(format)
+      )
       expect(back.ok && back.glossary.version).toBe(tricky.version)
     }
     expect(exportGlossary(json.glossary, 'tsv')).toBe(exportGlossary(tricky, 'tsv'))

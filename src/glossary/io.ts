@@ -1,13 +1,16 @@
 /**
  * Import and export in every supported format: TSV (the `glossaries/` syntax), CSV (RFC 4180),
- * TBX (v3 TBX-Basic out; v3 and v2 in) and JSON (the API's entries shape).
+ * TBX (TBX-Basic v3, TBX-Basic in v2 `martif`, and the private TBX-Precis dialect out; v3 and v2
+ * in) and JSON (the API's entries shape).
  *
  * Imports are bounded before any parsing (bytes), decoded strictly as UTF-8, and validated by
- * the same rules as the files in the repository. Every format round-trips without loss:
- * `import(export(g))` has the same version as `g`.
+ * the same rules as the files in the repository. TSV, CSV, JSON and TBX-Precis round-trip without
+ * loss (`import(export(g))` equals `g`); TBX-Basic (v3 and v2) round-trips everything but flags
+ * and inflected forms, which that dialect has no data category for.
  *
  * @module
  */
+import { type EntryListOptions, parseDeeplEntries, parseGoogleTermSets } from './interchange'
 import { GLOSSARY_LIMITS } from './limits'
 import { GLOSSARY_FLAGS } from './model'
 import { formatCsvGlossary, formatTsvGlossary, parseCsvGlossary, parseTsvGlossary } from './table'
@@ -15,18 +18,57 @@ import { formatTbxGlossary, parseTbxGlossary } from './tbx'
 import type { Glossary, GlossaryFlag } from './types'
 import { type BuildResult, buildGlossary, makeIssue } from './validate'
 
-/** The formats a glossary can be imported from and exported to. */
+/** The formats a glossary can be imported from (by `Content-Type`) and exported to. */
 export type GlossaryFormat = 'tsv' | 'csv' | 'tbx' | 'json'
 
 /** Every format, in documentation order. */
 export const GLOSSARY_FORMATS: readonly GlossaryFormat[] = ['tsv', 'csv', 'tbx', 'json']
 
+/**
+ * Export formats: the import formats plus the TBX flavours. `tbx` is TBX-Basic v3, `tbx-v2` is
+ * TBX-Basic content in TBX v2 (`martif`) — both leave out flags and inflected forms, which
+ * TBX-Basic cannot carry — and `tbx-precis` is the private dialect that keeps everything.
+ */
+export type GlossaryExportFormat = GlossaryFormat | 'tbx-v2' | 'tbx-precis'
+
+/** Every export format, in documentation order. */
+export const GLOSSARY_EXPORT_FORMATS: readonly GlossaryExportFormat[] = [
+  ...GLOSSARY_FORMATS,
+  'tbx-v2',
+  'tbx-precis',
+]
+
+/** Export formats whose import gives back exactly the exported glossary. */
+export const LOSSLESS_FORMATS: readonly GlossaryExportFormat[] = [
+  'tsv',
+  'csv',
+  'json',
+  'tbx-precis',
+]
+
+/**
+ * Import formats: the export formats' readers plus other tools' layouts, chosen by the caller
+ * (the `Content-Type` says TSV or CSV, not whose columns): `deepl-tsv`/`deepl-csv` entry lists
+ * and Google's `google-csv` equivalent term sets (see `interchange.ts`).
+ */
+export type GlossaryImportFormat = GlossaryFormat | 'deepl-tsv' | 'deepl-csv' | 'google-csv'
+
+/** Every import format, in documentation order. */
+export const GLOSSARY_IMPORT_FORMATS: readonly GlossaryImportFormat[] = [
+  ...GLOSSARY_FORMATS,
+  'deepl-tsv',
+  'deepl-csv',
+  'google-csv',
+]
+
 /** The media type each format is served with. */
-export const GLOSSARY_MEDIA_TYPES: Readonly<Record<GlossaryFormat, string>> = {
+export const GLOSSARY_MEDIA_TYPES: Readonly<Record<GlossaryExportFormat, string>> = {
   tsv: 'text/tab-separated-values; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   tbx: 'application/x-tbx; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  'tbx-v2': 'application/x-tbx; charset=utf-8',
+  'tbx-precis': 'application/x-tbx; charset=utf-8',
 }
 
 /**
@@ -139,14 +181,16 @@ function utf8Length(text: string): number {
  *
  * @param body - the document: bytes (decoded as strict UTF-8) or text.
  * @param maxBytes - size limit (default `GLOSSARY_LIMITS.maxImportBytes`), checked first.
+ * @param options - the languages of an entry list without a header (`deepl-*` only).
  * @returns the glossary, or every problem found. Codes `too_large`, `invalid_encoding` and
  *   `malformed` mean the document could not be read at all; the rest are content problems.
  */
 export function importGlossary(
   id: string,
   body: string | Uint8Array,
-  format: GlossaryFormat,
-  maxBytes: number = GLOSSARY_LIMITS.maxImportBytes
+  format: GlossaryImportFormat,
+  maxBytes: number = GLOSSARY_LIMITS.maxImportBytes,
+  options: EntryListOptions = {}
 ): BuildResult {
   const size = typeof body === 'string' ? utf8Length(body) : body.byteLength
   if (size > maxBytes) {
@@ -185,18 +229,28 @@ export function importGlossary(
       return parseTbxGlossary(id, text)
     case 'json':
       return parseJsonGlossary(id, text)
+    case 'deepl-tsv':
+      return parseDeeplEntries(id, text, 'tab', options)
+    case 'deepl-csv':
+      return parseDeeplEntries(id, text, 'comma', options)
+    case 'google-csv':
+      return parseGoogleTermSets(id, text)
   }
 }
 
 /** Exports a glossary in `format` (JSON: the API shape, pretty-printed). */
-export function exportGlossary(glossary: Glossary, format: GlossaryFormat): string {
+export function exportGlossary(glossary: Glossary, format: GlossaryExportFormat): string {
   switch (format) {
     case 'tsv':
       return formatTsvGlossary(glossary)
     case 'csv':
       return formatCsvGlossary(glossary)
     case 'tbx':
-      return formatTbxGlossary(glossary)
+      return formatTbxGlossary(glossary, 'basic')
+    case 'tbx-v2':
+      return formatTbxGlossary(glossary, 'v2')
+    case 'tbx-precis':
+      return formatTbxGlossary(glossary, 'precis')
     case 'json':
       return `${JSON.stringify(glossaryToJson(glossary), null, 2)}\n`
   }

@@ -20,6 +20,11 @@ export const GLOSSARY_LIMITS = {
   maxLanguages: 32,
   /** Terms (preferred + variants + forms + forbidden) in one cell. */
   maxTermsPerCell: 32,
+  /**
+   * Terms of one column that end one another (`路`, `之路`, `丝绸之路`): the matcher looks at
+   * each of them wherever the longest ends, so this bounds its work per character.
+   */
+  maxNestedTerms: 32,
   /** Bytes of an imported document (TSV, CSV, TBX or JSON), UTF-8. */
   maxImportBytes: 2 * 1024 * 1024,
   /** Characters of a concept id. */

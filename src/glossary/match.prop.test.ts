@@ -37,31 +37,50 @@ const textArb = fc
 /** A valid glossary from candidate term lists: terms already used by another entry are dropped. */
 function glossaryFrom(
   lists: readonly (readonly string[])[],
-  caseFlags: readonly boolean[] = []
+  caseFlags: readonly boolean[] = [],
+  language = 'en'
 ): Glossary {
-  const used = new Set<string>()
-  const entries: { terms: { en: string[] }; flags: string[] }[] = []
+  // folded key → the cased keys of `case` entries using it, or null once a plain entry uses it
+  const used = new Map<string, Set<string> | null>()
+  const entries: { terms: Record<string, string[]>; flags: string[] }[] = []
   lists.forEach((list, i) => {
+    const caseSensitive = caseFlags[i] === true
     const terms = list.filter((t) => {
       const key = matchKey(t)
-      if (key === '' || used.has(key)) return false
-      used.add(key)
+      if (key === '') return false
+      const cased = used.get(key)
+      if (cased === null || (cased !== undefined && !caseSensitive)) return false
+      if (caseSensitive) {
+        const exact = matchKey(t, false)
+        if (cased?.has(exact)) return false
+        used.set(key, new Set([...(cased ?? []), exact]))
+      } else {
+        used.set(key, null)
+      }
       return true
     })
     if (terms.length > 0)
-      entries.push({ terms: { en: terms }, flags: caseFlags[i] ? ['case'] : [] })
+      entries.push({ terms: { [language]: terms }, flags: caseSensitive ? ['case'] : [] })
   })
-  const result = buildGlossary('prop', { languages: ['en'], entries })
+  const result = buildGlossary('prop', { languages: [language], entries })
   if (!result.ok) throw new Error(JSON.stringify(result.issues))
   return result.glossary
 }
 
 const glossaryArb = fc
-  .array(fc.array(termArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 })
-  .map((lists) => glossaryFrom(lists))
+  .array(fc.tuple(fc.array(termArb, { minLength: 1, maxLength: 3 }), fc.boolean()), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((rows) =>
+    glossaryFrom(
+      rows.map(([terms]) => terms),
+      rows.map(([, caseSensitive]) => caseSensitive)
+    )
+  )
 
 function termsOf(glossary: Glossary, entry: GlossaryEntry): string[] {
-  const t = entryTermsIn(glossary, entry, 'en')
+  const t = entryTermsIn(glossary, entry, glossary.languages[0] ?? 'en')
   return t ? [t.preferred, ...t.variants, ...t.forms, ...t.forbidden] : []
 }
 
@@ -80,15 +99,18 @@ function reference(
     at < 0 || at >= s.length ? -1 : (s.codePointAt(at) ?? -1)
   const candidates: { from: number; to: number; entry: number }[] = []
   glossary.entries.forEach((entry, e) => {
+    const caseSensitive = entry.flags.includes('case')
     for (const term of termsOf(glossary, entry)) {
       const key = matchKey(term)
       for (let from = units.indexOf(key); from >= 0; from = units.indexOf(key, from + 1)) {
         const to = from + key.length
         const before = from > 0 ? (units.codePointAt(from - 1) ?? -1) : -1
         const last = units.codePointAt(to - 1) ?? -1
-        if (canStartAfter(before, cp(units, from)) && canEndBefore(last, cp(units, to))) {
-          candidates.push({ from, to, entry: e })
-        }
+        if (!canStartAfter(before, cp(units, from)) || !canEndBefore(last, cp(units, to))) continue
+        // a `case` term matches only where the text, folded without lowercasing, is the term
+        const written = nfc.text.slice(f.starts[from], f.ends[to - 1])
+        if (caseSensitive && matchKey(written, false) !== matchKey(term, false)) continue
+        candidates.push({ from, to, entry: e })
       }
     }
   })
@@ -165,7 +187,10 @@ describe('glossary matcher properties', () => {
     const extra = buildGlossary('prop', {
       languages: ['en'],
       entries: [
-        ...glossary.entries.map((e) => ({ terms: { en: [...(e.terms.en ?? [])] } })),
+        ...glossary.entries.map((e) => ({
+          terms: { en: [...(e.terms.en ?? [])] },
+          flags: e.flags,
+        })),
         { terms: { en: [words.join(' ')] } },
       ],
     })
@@ -231,4 +256,76 @@ describe('glossary matcher properties', () => {
       }
     }
   )
+})
+
+/** `word` in one casing per bit mask (bit i set: letter i upper case). */
+function casing(word: string, mask: number): string {
+  return [...word].map((c, i) => ((mask >> i) & 1 ? c.toUpperCase() : c)).join('')
+}
+
+/**
+ * Adversarial shapes: the matcher must agree with the brute-force reference on glossaries built
+ * to make a naive matcher slow (and that once made this one slow).
+ */
+describe('glossary matcher on adversarial glossaries', () => {
+  // Many `case` entries sharing one folded key (plus plain entries of other words), in a text of
+  // those words in random casings.
+  const caseFamilyArb = fc
+    .tuple(
+      fc.constantFrom('silk', 'xian', 'ab', 'road'),
+      fc.uniqueArray(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 16 }),
+      fc.array(fc.tuple(fc.constantFrom('silk', 'xian', 'ab', 'road', 'silk road'), fc.nat(15)), {
+        maxLength: 30,
+      })
+    )
+    .map(([word, masks, textWords]) => ({
+      glossary: glossaryFrom(
+        [...masks.map((m) => [casing(word, m)]), ['silk road'], ['road']],
+        [...masks.map(() => true), false, false]
+      ),
+      text: textWords.map(([w, m]) => casing(w, m)).join(' '),
+    }))
+
+  test.prop([caseFamilyArb])('case variants of one word', ({ glossary, text }) => {
+    expect(spans(compileMatcher(glossary, 'en').find(text))).toEqual(reference(glossary, text))
+    expect(spans(compileMatcher(glossary, 'en', { denseLimit: 0 }).find(text))).toEqual(
+      reference(glossary, text)
+    )
+  })
+
+  // Terms over a two-word vocabulary: nearly every term is a prefix, suffix or infix of others,
+  // and occurrences overlap everywhere.
+  const overlapTerm = fc
+    .array(fc.constantFrom('a', 'b'), { minLength: 1, maxLength: 5 })
+    .map((w) => w.join(' '))
+  const overlapArb = fc.tuple(
+    fc.array(fc.array(overlapTerm, { minLength: 1, maxLength: 2 }), {
+      minLength: 1,
+      maxLength: 12,
+    }),
+    fc.array(fc.constantFrom('a', 'b', 'A', 'ab'), { maxLength: 40 }).map((w) => w.join(' '))
+  )
+
+  test.prop([overlapArb])('many overlapping terms', ([lists, text]) => {
+    const glossary = glossaryFrom(lists)
+    expect(spans(compileMatcher(glossary, 'en').find(text))).toEqual(reference(glossary, text))
+  })
+
+  // Chinese: no spaces, every position a boundary, terms nested in one another.
+  const hanzi = fc.constantFrom('丝', '路', '之', '绸', '西', '安')
+  const cjkTerm = fc.array(hanzi, { minLength: 1, maxLength: 4 }).map((c) => c.join(''))
+  const cjkArb = fc.tuple(
+    fc.array(fc.array(cjkTerm, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 12 }),
+    fc
+      .array(fc.oneof(hanzi, fc.constantFrom('。', ' ', 'a')), { maxLength: 60 })
+      .map((c) => c.join(''))
+  )
+
+  test.prop([cjkArb])('Chinese terms nested in one another', ([lists, text]) => {
+    const glossary = glossaryFrom(lists, [], 'zh')
+    expect(spans(compileMatcher(glossary, 'zh').find(text))).toEqual(reference(glossary, text))
+    expect(spans(compileMatcher(glossary, 'zh', { denseLimit: 0 }).find(text))).toEqual(
+      reference(glossary, text)
+    )
+  })
 })

@@ -159,8 +159,58 @@ describe('findTerms', () => {
     expect(findTerms(glossary, '', 'en')).toEqual([])
   })
 
-  it('caches the compiled matcher per glossary version and language', () => {
+  it('caches the compiled matcher per glossary version and column', () => {
     expect(matcherFor(glossary, 'en')).toBe(matcherFor(glossary, 'en'))
     expect(matcherFor(glossary, 'en')).not.toBe(matcherFor(glossary, 'es'))
+    // Tags that resolve to the same column share one compiled automaton (same `find`), so
+    // rotating tags cannot make every request compile.
+    const find = matcherFor(glossary, 'en').find
+    for (let i = 0; i < 100; i++) expect(matcherFor(glossary, `en-x-tag${i}`).find).toBe(find)
+    expect(matcherFor(glossary, 'en-GB').language).toBe('en-GB')
+    expect(matcherFor(glossary, 'de').find).toBe(matcherFor(glossary, 'pt').find)
+  })
+
+  it('matches one casing among a thousand of one word', () => {
+    const casings = Array.from({ length: 1024 }, (_, mask) =>
+      [...'silkroadfd'].map((c, i) => ((mask >> i) & 1 ? c.toUpperCase() : c)).join('')
+    )
+    const many = tsv(['en\tflags', ...casings.map((t) => `${t}\tcase`)])
+    const text = 'The SilkRoadFd and the silkroadfd, not silkroadfdx.'
+    const matches = findTerms(many, text, 'en')
+    expect(matches.map((m) => [m.found, m.term, m.entry])).toEqual([
+      ['SilkRoadFd', 'SilkRoadFd', casings.indexOf('SilkRoadFd')],
+      ['silkroadfd', 'silkroadfd', 0],
+    ])
+  })
+})
+
+describe('glossary shapes the matcher refuses', () => {
+  const nested = (depth: number) =>
+    importGlossary(
+      'nested',
+      `zh\n${Array.from({ length: depth }, (_, i) => '路'.repeat(i + 1)).join('\n')}\n`,
+      'tsv'
+    )
+
+  it('accepts 32 terms that end one another and refuses 33, naming the term', () => {
+    expect(nested(32).ok).toBe(true)
+    const refused = nested(33)
+    expect(refused.ok).toBe(false)
+    if (refused.ok) return
+    expect(refused.issues).toHaveLength(1)
+    expect(refused.issues[0]).toMatchObject({
+      code: 'too_many_nested_terms',
+      pointer: '/entries/32/terms/zh/0',
+      line: 34,
+    })
+    expect(refused.issues[0]?.message).toContain('ends with 32 other zh terms')
+  })
+
+  it('counts nesting in words as well as in characters', () => {
+    const rows = Array.from({ length: 33 }, (_, i) =>
+      Array.from({ length: i + 1 }, (_, k) => `w${i - k}`).join(' ')
+    )
+    const result = importGlossary('words', `en\n${rows.join('\n')}\n`, 'tsv')
+    expect(result.ok).toBe(false)
   })
 })

@@ -19,7 +19,7 @@
  * @module
  */
 import { toNfc } from '../text/normalize'
-import { canEndBefore, canStartAfter, foldText, matchKey } from './fold'
+import { canEndBefore, canStartAfter, type FoldedText, foldText, matchKey } from './fold'
 import { resolveColumn } from './languages'
 import { conceptName, entryTermsIn } from './model'
 import type { Glossary, TermMatch } from './types'
@@ -52,10 +52,6 @@ type Pattern = {
   readonly entry: number
   readonly kind: TermMatch['kind']
   readonly term: string
-  /** Length of the folded key in UTF-16 units. */
-  readonly length: number
-  /** The key folded without lowercasing, for `case` entries. */
-  readonly cased: string | undefined
 }
 
 const DEFAULT_DENSE_LIMIT = 1 << 20
@@ -81,44 +77,31 @@ function codePointAt(units: Uint16Array, k: number, length: number): number {
 }
 
 /**
- * Compiles the terms of `glossary` in `language` into a matcher. Prefer {@link matcherFor},
- * which caches the result per glossary version and language.
- *
- * @param language - BCP 47 code of the texts to search; the column is picked by
- *   `resolveColumn` (exact code, then same primary language).
+ * An Aho–Corasick automaton over folded keys. Each state that completes a key knows the one
+ * pattern it reports (the lowest pattern id with that key: at equal start and end the first
+ * pattern wins, so the others can never be chosen) and its key length.
  */
-export function compileMatcher(
-  glossary: Glossary,
-  language: string,
-  options: CompileOptions = {}
-): TermMatcher {
-  const column = resolveColumn(glossary.languages, language)
-  const patterns: Pattern[] = []
-  const keys: string[] = []
-  const concepts: string[] = []
-  const preferred: string[] = []
-  glossary.entries.forEach((entry, index) => {
-    concepts.push(conceptName(glossary, entry))
-    const terms = entryTermsIn(glossary, entry, column ?? language)
-    preferred.push(terms?.preferred ?? '')
-    if (terms === undefined) return
-    const caseSensitive = entry.flags.includes('case')
-    const seen = new Set<string>()
-    const add = (term: string, kind: TermMatch['kind']): void => {
-      const key = matchKey(term, true)
-      const cased = caseSensitive ? matchKey(term, false) : undefined
-      const dedupe = `${key}\u0000${cased ?? ''}`
-      if (key === '' || seen.has(dedupe)) return
-      seen.add(dedupe)
-      patterns.push({ entry: index, kind, term, length: key.length, cased })
-      keys.push(key)
-    }
-    add(terms.preferred, 'preferred')
-    for (const t of terms.variants) add(t, 'variant')
-    for (const t of terms.forms) add(t, 'preferred')
-    for (const t of terms.forbidden) add(t, 'forbidden')
-  })
+type Automaton = {
+  readonly classOf: Int32Array
+  readonly step: (state: number, cls: number) => number
+  /** Per state: the nearest state on its failure chain (itself included) that completes a key, or -1. */
+  readonly report: Int32Array
+  readonly fail: Int32Array
+  /** Per state completing a key: the pattern it reports (-1 for others). */
+  readonly pattern: Int32Array
+  /** Per state: its depth, i.e. the length of its key in folded units. */
+  readonly depth: Int32Array
+  /** Longest chain of keys that end one another (see `GLOSSARY_LIMITS.maxNestedTerms`). */
+  readonly nested: number
+  /** A pattern at the end of that chain (for validation messages), or -1. */
+  readonly nestedPattern: number
+}
 
+function buildAutomaton(
+  keys: readonly string[],
+  ids: readonly number[],
+  denseLimit: number
+): Automaton {
   // --- character classes: every code unit used by a key gets a small dense number
   const classOf = new Int32Array(0x10000)
   let classCount = 0
@@ -133,51 +116,50 @@ export function compileMatcher(
   const width = classCount + 1
 
   // --- trie in typed arrays: the root's children in a dense row, other states as sibling lists
-  // (first child / next sibling), which needs no per-state allocation
+  // (first child / next sibling) while building
   const capacity = totalLength + 1
   const rootChild = new Int32Array(width)
   const firstChild = new Int32Array(capacity).fill(-1)
   const nextSibling = new Int32Array(capacity).fill(-1)
   const edgeClass = new Int32Array(capacity)
-  const ownHead = new Int32Array(capacity).fill(-1)
-  const ownNext = new Int32Array(patterns.length).fill(-1)
+  const depth = new Int32Array(capacity)
+  const pattern = new Int32Array(capacity).fill(-1)
   let stateCount = 1
+  // Children are looked up through a map while building, so a state with thousands of children
+  // (a CJK glossary: one first character, many second ones) costs no sibling-list walk.
+  const edges = new Map<number, number>()
   const childOf = (state: number, cls: number): number => {
     if (state === 0) return rootChild[cls] || -1
-    for (let c = firstChild[state] ?? -1; c >= 0; c = nextSibling[c] ?? -1) {
-      if (edgeClass[c] === cls) return c
-    }
-    return -1
+    return edges.get(state * width + cls) ?? -1
   }
-  keys.forEach((key, pid) => {
+  keys.forEach((key, i) => {
     let state = 0
-    for (let i = 0; i < key.length; i++) {
-      const cls = classOf[key.charCodeAt(i)] ?? 0
+    for (let k = 0; k < key.length; k++) {
+      const cls = classOf[key.charCodeAt(k)] ?? 0
       let next = childOf(state, cls)
       if (next < 0) {
         next = stateCount++
         edgeClass[next] = cls
+        depth[next] = k + 1
         if (state === 0) rootChild[cls] = next
-        else {
-          nextSibling[next] = firstChild[state] ?? -1
-          firstChild[state] = next
-        }
+        else edges.set(state * width + cls, next)
+        nextSibling[next] = firstChild[state] ?? -1
+        firstChild[state] = next
       }
       state = next
     }
-    ownNext[pid] = ownHead[state] ?? -1
-    ownHead[state] = pid
+    const id = ids[i] ?? 0
+    const own = pattern[state] ?? -1
+    if (own < 0 || id < own) pattern[state] = id
   })
 
-  // --- failure links (breadth first) and output links
+  // --- failure links (breadth first), output links and nesting depth
   const fail = new Int32Array(stateCount)
   const report = new Int32Array(stateCount).fill(-1)
+  const chain = new Int32Array(stateCount)
   const order = new Int32Array(stateCount)
   let queued = 0
-  for (let cls = 1; cls < width; cls++) {
-    const child = rootChild[cls] ?? 0
-    if (child > 0) order[queued++] = child
-  }
+  for (let c = firstChild[0] ?? -1; c >= 0; c = nextSibling[c] ?? -1) order[queued++] = c
   for (let q = 0; q < queued; q++) {
     const s = order[q] ?? 0
     for (let c = firstChild[s] ?? -1; c >= 0; c = nextSibling[c] ?? -1) {
@@ -192,15 +174,23 @@ export function compileMatcher(
       order[queued++] = c
     }
   }
+  let nested = 0
+  let nestedPattern = -1
   for (let q = 0; q < queued; q++) {
     const s = order[q] ?? 0
-    report[s] = (ownHead[s] ?? -1) >= 0 ? s : (report[fail[s] ?? 0] ?? -1)
+    const f = fail[s] ?? 0
+    const own = (pattern[s] ?? -1) >= 0
+    report[s] = own ? s : (report[f] ?? -1)
+    chain[s] = (own ? 1 : 0) + (chain[f] ?? 0)
+    if (own && (chain[s] ?? 0) > nested) {
+      nested = chain[s] ?? 0
+      nestedPattern = pattern[s] ?? -1
+    }
   }
 
   // --- transitions: a complete DFA table when it is small enough, else the trie + failure links
-  const limit = options.denseLimit ?? DEFAULT_DENSE_LIMIT
   let step: (state: number, cls: number) => number
-  if (stateCount * width <= limit) {
+  if (stateCount * width <= denseLimit) {
     const delta =
       stateCount < 0x10000
         ? new Uint16Array(stateCount * width)
@@ -219,6 +209,8 @@ export function compileMatcher(
     }
     step = (state, cls) => delta[state * width + cls] ?? 0
   } else {
+    // Failure steps are amortized O(1) per character: each one shortens the current match,
+    // which grows by at most one per character.
     step = (state, cls) => {
       let s = state
       for (;;) {
@@ -229,62 +221,130 @@ export function compileMatcher(
       }
     }
   }
+  return { classOf, step, report, fail, pattern, depth, nested, nestedPattern }
+}
+
+/**
+ * Feeds the candidates of `automaton` in `folded` into `bestEnd`/`bestPattern`, indexed by
+ * source offset: for each start, the longest candidate (then the lowest pattern id). Linear:
+ * one transition per unit, and at a unit where a term may end, one look per nested key.
+ */
+function scan(
+  automaton: Automaton,
+  folded: FoldedText,
+  bestEnd: Int32Array,
+  bestPattern: Int32Array
+): void {
+  const { classOf, step, report, fail, pattern, depth } = automaton
+  const { units, starts, ends } = folded
+  const n = folded.length
+  let state = 0
+  for (let k = 0; k < n; k++) {
+    state = step(state, classOf[units[k] ?? 0] ?? 0)
+    let t = report[state] ?? -1
+    // The end boundary is the same for every key ending here: test it once.
+    if (t < 0 || !canEndBefore(codePointBefore(units, k + 1), codePointAt(units, k + 1, n))) {
+      continue
+    }
+    const end = ends[k] ?? 0
+    while (t >= 0) {
+      const from = k - (depth[t] ?? 0) + 1
+      if (canStartAfter(codePointBefore(units, from), codePointAt(units, from, n))) {
+        const start = starts[from] ?? 0
+        const pid = pattern[t] ?? 0
+        const known = bestEnd[start] ?? 0
+        if (end > known || (end === known && pid < (bestPattern[start] ?? 0))) {
+          bestEnd[start] = end
+          bestPattern[start] = pid
+        }
+      }
+      t = report[fail[t] ?? 0] ?? -1
+    }
+  }
+}
+
+/** How deeply the terms of one compiled column nest (for validation). */
+export type Nesting = {
+  /** Most keys that end one another, over the case-insensitive and case-sensitive terms. */
+  readonly depth: number
+  /** An (entry, term) at the end of the deepest chain. */
+  readonly entry: number
+  readonly term: string
+}
+
+/**
+ * Compiles the terms of `glossary` in `language` into a matcher. Prefer {@link matcherFor},
+ * which caches the result per glossary version and column.
+ *
+ * @param language - BCP 47 code of the texts to search; the column is picked by
+ *   `resolveColumn` (exact code, then same primary language).
+ */
+export function compileMatcher(
+  glossary: Glossary,
+  language: string,
+  options: CompileOptions = {}
+): TermMatcher & { readonly nesting: Nesting } {
+  const column = resolveColumn(glossary.languages, language)
+  const patterns: Pattern[] = []
+  // Case-insensitive terms are matched in lowercased folded text, `case` terms in folded text
+  // that keeps case: two automata, so a thousand casings of one word cost no more than one.
+  const foldedKeys: string[] = []
+  const foldedIds: number[] = []
+  const casedKeys: string[] = []
+  const casedIds: number[] = []
+  const concepts: string[] = []
+  const preferred: string[] = []
+  glossary.entries.forEach((entry, index) => {
+    concepts.push(conceptName(glossary, entry))
+    const terms = entryTermsIn(glossary, entry, column ?? language)
+    preferred.push(terms?.preferred ?? '')
+    if (terms === undefined) return
+    const caseSensitive = entry.flags.includes('case')
+    const seen = new Set<string>()
+    const add = (term: string, kind: TermMatch['kind']): void => {
+      const key = matchKey(term, !caseSensitive)
+      if (key === '' || seen.has(key)) return
+      seen.add(key)
+      ;(caseSensitive ? casedIds : foldedIds).push(patterns.length)
+      ;(caseSensitive ? casedKeys : foldedKeys).push(key)
+      patterns.push({ entry: index, kind, term })
+    }
+    add(terms.preferred, 'preferred')
+    for (const t of terms.variants) add(t, 'variant')
+    for (const t of terms.forms) add(t, 'preferred')
+    for (const t of terms.forbidden) add(t, 'forbidden')
+  })
+  const limit = options.denseLimit ?? DEFAULT_DENSE_LIMIT
+  const folded = foldedKeys.length > 0 ? buildAutomaton(foldedKeys, foldedIds, limit) : undefined
+  const cased = casedKeys.length > 0 ? buildAutomaton(casedKeys, casedIds, limit) : undefined
+  const deepest = [folded, cased].reduce<Automaton | undefined>(
+    (a, b) => (b !== undefined && (a === undefined || b.nested > a.nested) ? b : a),
+    undefined
+  )
+  const deepestPattern = patterns[deepest?.nestedPattern ?? -1]
+  const nesting: Nesting = {
+    depth: deepest?.nested ?? 0,
+    entry: deepestPattern?.entry ?? -1,
+    term: deepestPattern?.term ?? '',
+  }
 
   function find(text: string): TermMatch[] {
     if (patterns.length === 0 || text === '') return []
     const nfc = toNfc(text)
-    const folded = foldText(nfc.text, true)
-    const { units, starts, ends } = folded
-    const n = folded.length
-    // candidates as parallel arrays: start unit, end unit (exclusive), pattern id
-    const candStart: number[] = []
-    const candEnd: number[] = []
-    const candPattern: number[] = []
-    let state = 0
-    for (let k = 0; k < n; k++) {
-      state = step(state, classOf[units[k] ?? 0] ?? 0)
-      let t = report[state] ?? -1
-      while (t >= 0) {
-        for (let pid = ownHead[t] ?? -1; pid >= 0; pid = ownNext[pid] ?? -1) {
-          const p = patterns[pid] as Pattern
-          const from = k - p.length + 1
-          if (
-            !canStartAfter(codePointBefore(units, from), codePointAt(units, from, n)) ||
-            !canEndBefore(codePointBefore(units, k + 1), codePointAt(units, k + 1, n))
-          ) {
-            continue
-          }
-          if (
-            p.cased !== undefined &&
-            matchKey(nfc.text.slice(starts[from], ends[k]), false) !== p.cased
-          ) {
-            continue
-          }
-          candStart.push(from)
-          candEnd.push(k + 1)
-          candPattern.push(pid)
-        }
-        t = report[fail[t] ?? 0] ?? -1
-      }
-    }
-    if (candStart.length === 0) return []
-    const byPosition = candStart.map((_, i) => i)
-    byPosition.sort(
-      (a, b) =>
-        (candStart[a] ?? 0) - (candStart[b] ?? 0) ||
-        (candEnd[b] ?? 0) - (candEnd[a] ?? 0) ||
-        (candPattern[a] ?? 0) - (candPattern[b] ?? 0)
-    )
+    const source = nfc.text
+    // For each source offset: the end of the longest candidate starting there (0: none) and
+    // its pattern. Leftmost-longest selection is then one pass, with no sorting.
+    const bestEnd = new Int32Array(source.length + 1)
+    const bestPattern = new Int32Array(source.length + 1)
+    if (folded !== undefined) scan(folded, foldText(source, true), bestEnd, bestPattern)
+    if (cased !== undefined) scan(cased, foldText(source, false), bestEnd, bestPattern)
     const matches: TermMatch[] = []
-    let taken = 0
-    for (const i of byPosition) {
-      const from = candStart[i] ?? 0
-      if (from < taken) continue
-      const to = candEnd[i] ?? 0
-      taken = to
-      const p = patterns[candPattern[i] ?? 0] as Pattern
-      const start = nfc.toOriginal(starts[from] ?? 0)
-      const end = nfc.toOriginal(ends[to - 1] ?? 0)
+    for (let at = 0; at < source.length; at++) {
+      const to = bestEnd[at] ?? 0
+      if (to === 0) continue
+      const p = patterns[bestPattern[at] ?? 0] as Pattern
+      const start = nfc.toOriginal(at)
+      const end = nfc.toOriginal(to)
       matches.push({
         entry: p.entry,
         concept: concepts[p.entry] ?? '',
@@ -295,35 +355,39 @@ export function compileMatcher(
         kind: p.kind,
         term: p.term,
       })
+      at = to - 1
     }
     return matches
   }
 
-  return { language, column, patternCount: patterns.length, find }
+  return { language, column, patternCount: patterns.length, find, nesting }
 }
 
 const CACHE_SIZE = 32
 const cache = new Map<string, TermMatcher>()
 
 /**
- * The matcher for `glossary` in `language`, compiled once and cached per glossary version and
- * language (a small LRU: glossaries are few, texts are many).
+ * The matcher for `glossary` in `language`, compiled once and cached per glossary content and
+ * column (a small LRU: glossaries are few, texts are many). The key holds only what the
+ * automaton depends on — the version (a hash of the content) and the resolved column — so
+ * rotating language tags that resolve to the same column cannot evict anything.
  */
 export function matcherFor(glossary: Glossary, language: string): TermMatcher {
-  const key = `${glossary.version}\u0000${glossary.id}\u0000${language}`
-  const hit = cache.get(key)
-  if (hit !== undefined) {
+  const column = resolveColumn(glossary.languages, language)
+  // Without a column only `dnt` entries can match, and their terms do not depend on the tag.
+  const key = `${glossary.version}\u0000${glossary.id}\u0000${column ?? '\u0000'}`
+  let matcher = cache.get(key)
+  if (matcher !== undefined) {
     cache.delete(key)
-    cache.set(key, hit)
-    return hit
+  } else {
+    matcher = compileMatcher(glossary, column ?? language)
+    if (cache.size >= CACHE_SIZE) {
+      const oldest = cache.keys().next().value
+      if (oldest !== undefined) cache.delete(oldest)
+    }
   }
-  const matcher = compileMatcher(glossary, language)
   cache.set(key, matcher)
-  if (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value
-    if (oldest !== undefined) cache.delete(oldest)
-  }
-  return matcher
+  return matcher.language === language ? matcher : { ...matcher, language }
 }
 
 /**

@@ -31,8 +31,11 @@ export type GlossarySummary = {
 /** A glossary with its origin. */
 export type StoredGlossary = { readonly glossary: Glossary; readonly source: GlossarySource }
 
-/** Preconditions of a write: the `If-Match` header's value, as sent. */
-export type WriteOptions = { readonly ifMatch?: string | undefined }
+/** Preconditions of a write: the `If-Match` and `If-None-Match` headers' values, as sent. */
+export type WriteOptions = {
+  readonly ifMatch?: string | undefined
+  readonly ifNoneMatch?: string | undefined
+}
 
 /** Result of {@link GlossaryStore.put}. */
 export type PutGlossaryResult =
@@ -84,6 +87,25 @@ export function ifMatchPasses(ifMatch: string | undefined, current: string | und
     .some((tag) => tag === `"${current}"`)
 }
 
+/**
+ * Evaluates `If-None-Match` (RFC 9110 §13.1.2) for a write: `*` passes only when the glossary
+ * does not exist; a list of tags passes unless one of them matches the current version (weak
+ * comparison, as the RFC requires for this header). No header always passes.
+ */
+export function ifNoneMatchPasses(
+  ifNoneMatch: string | undefined,
+  current: string | undefined
+): boolean {
+  if (ifNoneMatch === undefined) return true
+  const value = ifNoneMatch.trim()
+  if (value === '*') return current === undefined
+  if (current === undefined) return true
+  return !value
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === `"${current}"`)
+}
+
 function summarize(glossary: Glossary): Omit<GlossarySummary, 'source'> {
   return {
     id: glossary.id,
@@ -128,7 +150,10 @@ export function createGlossaryStore({
     async put(glossary, options = {}) {
       if (builtIn.has(glossary.id)) return { kind: 'read_only' }
       const current = await backend.get(glossary.id)
-      if (!ifMatchPasses(options.ifMatch, current?.version)) {
+      if (
+        !ifMatchPasses(options.ifMatch, current?.version) ||
+        !ifNoneMatchPasses(options.ifNoneMatch, current?.version)
+      ) {
         return { kind: 'precondition_failed', current: current?.version }
       }
       await backend.put(glossary)

@@ -80,12 +80,13 @@ export function wrongSeparatorIssue(
 }
 
 /** A term (or header cell) wrapped in straight double quotes, as some exports write text cells. */
-function isQuoted(value: string): boolean {
+export function isQuoted(value: string): boolean {
   const t = value.trim()
   return t.length >= 2 && t.startsWith('"') && t.endsWith('"')
 }
 
-function quotedIssue(
+/** The `quoted_cell` problem for `value`, with the fix for the file's separator. */
+export function quotedIssue(
   value: string,
   separator: TableSeparator,
   path: DocumentPath,

@@ -4,10 +4,9 @@
  * Export writes TBX v3 in the TBX-Basic dialect (DCA style):
  * `tbx > text > body > conceptEntry > langSec > termSec > term`, with the role of each term in
  * `termNote type="administrativeStatus"` (`preferredTerm-admn-sts`, `admittedTerm-admn-sts`,
- * `deprecatedTerm-admn-sts` for forbidden terms) and the concept's note in `note`. Two things
- * TBX-Basic has no data category for are written as private categories that other tools ignore:
- * the flags (`admin type="x-precis-flags"`) and inflected forms
- * (`termNote type="x-precis-role"` = `form`, on an admitted term).
+ * `deprecatedTerm-admn-sts` for forbidden terms) and the concept's note in `note`; TBX v2
+ * (`martif`) with the same content; or the private dialect TBX-Precis, which also carries what
+ * TBX-Basic has no data category for (see {@link TbxFlavour}).
  *
  * Import reads TBX v3 (`conceptEntry/langSec/termSec`) and TBX v2 (`martif`,
  * `termEntry/langSet/tig` or `ntig/termGrp`). Administrative statuses map to roles: preferred
@@ -22,7 +21,7 @@
  * @module
  */
 import { CONCEPT_ID_PATTERN, GLOSSARY_LIMITS } from './limits'
-import { GLOSSARY_FLAGS } from './model'
+import { entryTermsIn, GLOSSARY_FLAGS } from './model'
 import type { Glossary, GlossaryEntry } from './types'
 import {
   type BuildResult,
@@ -63,61 +62,157 @@ function firstPreferred(glossary: Pick<Glossary, 'languages'>, entry: GlossaryEn
   return ''
 }
 
-/** Writes a glossary as TBX v3 (TBX-Basic). */
-export function formatTbxGlossary(glossary: Glossary): string {
+/**
+ * The TBX flavours Précis writes:
+ *
+ * - `basic`: TBX v3 (ISO 30042:2019), dialect TBX-Basic, DCA style. Only TBX-Basic data
+ *   categories: term roles become `termNote type="administrativeStatus"` (preferred →
+ *   `preferredTerm-admn-sts`, variant → `admittedTerm-admn-sts`, forbidden →
+ *   `deprecatedTerm-admn-sts`) and the note a concept-level `note`. Flags and inflected forms have
+ *   no TBX-Basic data category and are left out.
+ * - `precis`: the same structure labelled as the private dialect `TBX-Precis`, which adds two
+ *   categories of its own (`admin type="x-precis-flags"` on the concept, `termNote
+ *   type="x-precis-role"` = `form` on an inflected form), so that nothing is lost.
+ * - `v2`: TBX v2 (`martif`, ISO 30042:2008) in the TBX-Basic v2 shape
+ *   (`termEntry/langSet/tig/term` + `termNote type="administrativeStatus"`), for older CAT tools;
+ *   same content as `basic`.
+ */
+export type TbxFlavour = 'basic' | 'precis' | 'v2'
+
+/** An entry's XML id: its own id, or a generated `_slug` unique in the document. */
+function conceptIds(glossary: Glossary): string[] {
   const used = new Set(glossary.entries.flatMap((e) => (e.id !== undefined ? [e.id] : [])))
+  return glossary.entries.map((entry) => {
+    if (entry.id !== undefined) return entry.id
+    const base = generatedConceptId(firstPreferred(glossary, entry))
+    let id = base
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`
+    used.add(id)
+    return id
+  })
+}
+
+/** The terms of one language section, in document order, with their TBX status. */
+function termRows(
+  glossary: Glossary,
+  entry: GlossaryEntry,
+  language: string,
+  precis: boolean
+): { term: string; status: string; form: boolean }[] {
+  const rows: { term: string; status: string; form: boolean }[] = []
+  // TBX-Basic has no "do not translate" category: a dnt concept says it the standard way, by
+  // giving its source terms in every language that has none of its own.
+  let terms = entry.terms[language] ?? []
+  if (!precis && terms.length === 0 && entry.flags.includes('dnt')) {
+    const source = entryTermsIn(glossary, entry, language)
+    if (source !== undefined) terms = [source.preferred, ...source.variants]
+  }
+  terms.forEach((term, i) => {
+    rows.push({
+      term,
+      status: i === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts',
+      form: false,
+    })
+  })
+  if (precis) {
+    for (const term of entry.forms?.[language] ?? [])
+      rows.push({ term, status: 'admittedTerm-admn-sts', form: true })
+  }
+  for (const term of entry.forbidden[language] ?? [])
+    rows.push({ term, status: 'deprecatedTerm-admn-sts', form: false })
+  return rows
+}
+
+/**
+ * Writes a glossary as TBX. `basic` (the default) is TBX-Basic v3 and leaves out what TBX-Basic
+ * cannot say (flags, inflected forms); `precis` keeps them in a declared private dialect; `v2` is
+ * TBX-Basic content in the TBX v2 `martif` structure.
+ */
+export function formatTbxGlossary(glossary: Glossary, flavour: TbxFlavour = 'basic'): string {
+  if (flavour === 'v2') return formatMartif(glossary)
+  const precis = flavour === 'precis'
+  const ids = conceptIds(glossary)
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<tbx type="TBX-Basic" style="dca" xml:lang="${escapeXml(glossary.languages[0] ?? 'en')}" xmlns="${TBX_NAMESPACE}">`,
+    `<tbx type="${precis ? 'TBX-Precis' : 'TBX-Basic'}" style="dca" xml:lang="${escapeXml(glossary.languages[0] ?? 'en')}" xmlns="${TBX_NAMESPACE}">`,
     '  <tbxHeader>',
     '    <fileDesc>',
     `      <titleStmt><title>${escapeXml(glossary.id)}</title></titleStmt>`,
     `      <sourceDesc><p>Précis glossary ${escapeXml(glossary.id)}, version ${escapeXml(glossary.version)}</p></sourceDesc>`,
     '    </fileDesc>',
+    ...(precis
+      ? [
+          '    <encodingDesc>',
+          '      <p type="dialect">TBX-Precis: TBX-Basic plus two private data categories, admin x-precis-flags (dnt, case, inflect, fixed) on conceptEntry and termNote x-precis-role (form: an inflected form of the preferred term) on termSec. Export with format=tbx for plain TBX-Basic.</p>',
+          '    </encodingDesc>',
+        ]
+      : []),
     '  </tbxHeader>',
     '  <text>',
     '    <body>',
   ]
-  for (const entry of glossary.entries) {
-    let id = entry.id
-    if (id === undefined) {
-      const base = generatedConceptId(firstPreferred(glossary, entry))
-      id = base
-      for (let n = 2; used.has(id); n++) id = `${base}-${n}`
-      used.add(id)
-    }
-    out.push(`      <conceptEntry id="${escapeXml(id)}">`)
+  glossary.entries.forEach((entry, i) => {
+    out.push(`      <conceptEntry id="${escapeXml(ids[i] as string)}">`)
     const flags = GLOSSARY_FLAGS.filter((f) => entry.flags.includes(f))
-    if (flags.length > 0)
+    if (precis && flags.length > 0)
       out.push(`        <admin type="x-precis-flags">${flags.join(' ')}</admin>`)
     if (entry.note !== undefined) out.push(`        <note>${escapeXml(entry.note)}</note>`)
     for (const language of glossary.languages) {
-      const terms = entry.terms[language] ?? []
-      const forms = entry.forms?.[language] ?? []
-      const forbidden = entry.forbidden[language] ?? []
-      if (terms.length + forms.length + forbidden.length === 0) continue
+      const rows = termRows(glossary, entry, language, precis)
+      if (rows.length === 0) continue
       out.push(`        <langSec xml:lang="${escapeXml(language)}">`)
-      const termSec = (term: string, status: string, role?: string): void => {
+      for (const row of rows) {
         out.push(
           '          <termSec>',
-          `            <term>${escapeXml(term)}</term>`,
-          `            <termNote type="administrativeStatus">${status}</termNote>`,
-          ...(role !== undefined
-            ? [`            <termNote type="x-precis-role">${role}</termNote>`]
-            : []),
+          `            <term>${escapeXml(row.term)}</term>`,
+          `            <termNote type="administrativeStatus">${row.status}</termNote>`,
+          ...(row.form ? ['            <termNote type="x-precis-role">form</termNote>'] : []),
           '          </termSec>'
         )
       }
-      terms.forEach((t, i) => {
-        termSec(t, i === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts')
-      })
-      for (const t of forms) termSec(t, 'admittedTerm-admn-sts', 'form')
-      for (const t of forbidden) termSec(t, 'deprecatedTerm-admn-sts')
       out.push('        </langSec>')
     }
     out.push('      </conceptEntry>')
-  }
+  })
   out.push('    </body>', '  </text>', '</tbx>', '')
+  return out.join('\n')
+}
+
+/** TBX v2 (`martif`), TBX-Basic content: no DOCTYPE, since no tool here needs the DTD. */
+function formatMartif(glossary: Glossary): string {
+  const ids = conceptIds(glossary)
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<martif type="TBX-Basic" xml:lang="${escapeXml(glossary.languages[0] ?? 'en')}">`,
+    '  <martifHeader>',
+    '    <fileDesc>',
+    `      <titleStmt><title>${escapeXml(glossary.id)}</title></titleStmt>`,
+    `      <sourceDesc><p>Précis glossary ${escapeXml(glossary.id)}, version ${escapeXml(glossary.version)}</p></sourceDesc>`,
+    '    </fileDesc>',
+    '  </martifHeader>',
+    '  <text>',
+    '    <body>',
+  ]
+  glossary.entries.forEach((entry, i) => {
+    out.push(`      <termEntry id="${escapeXml(ids[i] as string)}">`)
+    if (entry.note !== undefined) out.push(`        <note>${escapeXml(entry.note)}</note>`)
+    for (const language of glossary.languages) {
+      const rows = termRows(glossary, entry, language, false)
+      if (rows.length === 0) continue
+      out.push(`        <langSet xml:lang="${escapeXml(language)}">`)
+      for (const row of rows) {
+        out.push(
+          '          <tig>',
+          `            <term>${escapeXml(row.term)}</term>`,
+          `            <termNote type="administrativeStatus">${row.status}</termNote>`,
+          '          </tig>'
+        )
+      }
+      out.push('        </langSet>')
+    }
+    out.push('      </termEntry>')
+  })
+  out.push('    </body>', '  </text>', '</martif>', '')
   return out.join('\n')
 }
 

@@ -35,6 +35,23 @@ describe('summary helpers', () => {
     ])
   })
 
+  it('renders an article piece by piece as it renders the whole', () => {
+    const text = Array(50).fill(article).join(' ')
+    const matches = findTerms(glossary, text, 'en')
+    const whole = replaceWithPreferred(text, matches)
+    // cut anywhere that is not inside a match (pieces see only their own matches)
+    let cuts = [0]
+    for (let at = 13; at < text.length; at += 13) {
+      if (!matches.some((m) => m.start < at && at < m.end)) cuts.push(at)
+    }
+    cuts = [...cuts, text.length]
+    const pieces = cuts
+      .slice(1)
+      .map((to, i) => replaceWithPreferred(text.slice(cuts[i], to), matches, cuts[i]))
+    expect(pieces.join('')).toBe(whole)
+    expect(whole).toContain("Xi'an")
+  })
+
   it('renders a sentence with preferred terms, keeping the writer’s forms of preferred terms', () => {
     const matches = findTerms(glossary, article, 'en')
     const start = article.indexOf('The first')

@@ -73,7 +73,12 @@ export function replaceWithPreferred(
   let out = ''
   let at = 0
   const end = offset + text.length
-  for (const m of matches) {
+  // A summary displays every sentence of an article against the article's matches: starting
+  // at the slice's first match (bisection) rather than walking every match keeps that linear.
+  const sorted = inStartOrder(matches)
+  for (let i = sorted ? firstStartingAt(matches, offset) : 0; i < matches.length; i++) {
+    const m = matches[i] as TermMatch
+    if (sorted && m.start >= end) break
     if (m.kind === 'preferred' || m.start < offset + at || m.end > end) continue
     const from = m.start - offset
     // Only rewrite when the slice still shows what was matched (guards against stale offsets).
@@ -82,6 +87,33 @@ export function replaceWithPreferred(
     at = m.end - offset
   }
   return at === 0 ? text : out + text.slice(at)
+}
+
+/** Whether each matches array seen is in start order (checked once per array, not per call). */
+const startOrder = new WeakMap<readonly TermMatch[], boolean>()
+
+function inStartOrder(matches: readonly TermMatch[]): boolean {
+  let sorted = startOrder.get(matches)
+  if (sorted === undefined) {
+    sorted = true
+    for (let i = 1; i < matches.length && sorted; i++) {
+      sorted = (matches[i - 1] as TermMatch).start <= (matches[i] as TermMatch).start
+    }
+    startOrder.set(matches, sorted)
+  }
+  return sorted
+}
+
+/** Index of the first of `matches` (in start order) that starts at or after `offset`. */
+function firstStartingAt(matches: readonly TermMatch[], offset: number): number {
+  let lo = 0
+  let hi = matches.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((matches[mid] as TermMatch).start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** One finding of the terminology check. */

@@ -12,6 +12,7 @@ import type { z } from 'zod'
 import { matchKey } from './fold'
 import { canonicalLanguage } from './languages'
 import { GLOSSARY_LIMITS } from './limits'
+import { compileMatcher } from './match'
 import { GLOSSARY_FLAGS, glossaryVersion } from './model'
 import { GlossaryInputSchema, quoteTerm } from './schema'
 import type { Glossary, GlossaryEntry, GlossaryFlag } from './types'
@@ -32,6 +33,7 @@ export type GlossaryIssueCode =
   | 'invalid_encoding'
   | 'invalid_id'
   | 'invalid_structure'
+  | 'ignored_entry'
   | 'missing_language_column'
   | 'missing_preferred_term'
   | 'misplaced_term'
@@ -40,6 +42,7 @@ export type GlossaryIssueCode =
   | 'term_too_long'
   | 'too_large'
   | 'too_many_entries'
+  | 'too_many_nested_terms'
   | 'too_many_terms'
   | 'unknown_flag'
   | 'unknown_language'
@@ -67,7 +70,12 @@ export type Locator = (path: DocumentPath) => { line?: number; column?: string }
 
 /** Result of {@link buildGlossary}. */
 export type BuildResult =
-  | { readonly ok: true; readonly glossary: Glossary }
+  | {
+      readonly ok: true
+      readonly glossary: Glossary
+      /** What an import left out on purpose (e.g. a second target for one source term). */
+      readonly warnings?: readonly GlossaryIssue[]
+    }
   | { readonly ok: false; readonly issues: readonly GlossaryIssue[] }
 
 /** Builds a JSON pointer (RFC 6901) from a path. */
@@ -392,7 +400,37 @@ export function buildGlossary(id: string, input: unknown, locate?: Locator): Bui
     }
   })
   const content = { languages, entries }
-  return { ok: true, glossary: { id, version: glossaryVersion(content), ...content } }
+  const glossary = { id, version: glossaryVersion(content), ...content }
+  const nesting = nestingIssues(glossary, locate)
+  if (nesting.length > 0) return { ok: false, issues: nesting }
+  return { ok: true, glossary }
+}
+
+/**
+ * The one glossary shape the matcher cannot scan in time linear with a small constant: many
+ * terms that end one another (`b a`, `c b a`, `d c b a`…). Wherever the longest of them ends,
+ * the scan looks at every one, so a column may hold at most `GLOSSARY_LIMITS.maxNestedTerms` of them.
+ * Compiling each column is what the first request would do anyway, a few milliseconds.
+ */
+function nestingIssues(glossary: Glossary, locate: Locator | undefined): GlossaryIssue[] {
+  const issues: GlossaryIssue[] = []
+  for (const language of glossary.languages) {
+    const { nesting } = compileMatcher(glossary, language)
+    if (nesting.depth <= GLOSSARY_LIMITS.maxNestedTerms) continue
+    const entry = glossary.entries[nesting.entry]
+    const roles = ['terms', 'forms', 'forbidden'] as const
+    const role = roles.find((r) => entry?.[r]?.[language]?.includes(nesting.term)) ?? 'terms'
+    const index = Math.max(0, entry?.[role]?.[language]?.indexOf(nesting.term) ?? 0)
+    issues.push(
+      makeIssue(
+        'too_many_nested_terms',
+        `${quoteTerm(nesting.term)} ends with ${nesting.depth - 1} other ${language} terms of this glossary (each one the ending of the next); at most ${GLOSSARY_LIMITS.maxNestedTerms} terms may end one another, so that matching stays fast`,
+        ['entries', nesting.entry, role, language, index],
+        locate
+      )
+    )
+  }
+  return issues
 }
 
 function conceptLabel(entry: unknown, firstLanguage: string | undefined): string {

@@ -73,7 +73,7 @@ export function analyzeArticle(
     if (id === undefined) {
       const norm = termOf(text.slice(start, end))
       id = norm === undefined ? -2 : intern(norm)
-      byRaw.set(start, end, id)
+      byRaw.setMissed(start, end, id)
     }
     if (id < 0) return
     if (used === terms.length) {
@@ -142,15 +142,26 @@ class SpellingTable {
     this.values = new Int32Array(capacity)
   }
 
+  /** Hash and slot of the last `get`, so that `setMissed` does not hash and probe again. */
+  private lastHash = 0
+  private lastSlot = 0
+
   get(start: number, end: number): number | undefined {
-    const slot = this.find(start, end, hashRange(this.text, start, end))
+    const hash = hashRange(this.text, start, end)
+    const slot = this.find(start, end, hash)
+    this.lastHash = hash
+    this.lastSlot = slot
     return (this.starts[slot] as number) < 0 ? undefined : (this.values[slot] as number)
   }
 
-  set(start: number, end: number, value: number): void {
-    if ((this.size + 1) * 2 > this.mask) this.grow()
-    const slot = this.find(start, end, hashRange(this.text, start, end))
-    if ((this.starts[slot] as number) < 0) this.size++
+  /** `set` for the range the last `get` did not find. */
+  setMissed(start: number, end: number, value: number): void {
+    let slot = this.lastSlot
+    if ((this.size + 1) * 2 > this.mask) {
+      this.grow()
+      slot = this.find(start, end, this.lastHash)
+    }
+    this.size++
     this.starts[slot] = start
     this.lengths[slot] = end - start
     this.values[slot] = value

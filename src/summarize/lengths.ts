@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { PRESET_LENGTHS, type PresetName } from './presets'
 
 /** A budget. Every limit that is set must hold; at least one is set. */
 export type Budget = {
@@ -12,10 +13,24 @@ export type Budget = {
   readonly words?: number
   /** Maximum `text.length` of the summary (UTF-16 units), e.g. 160 for a meta description. */
   readonly characters?: number
+  /**
+   * How `characters` are counted: UTF-16 units (`text.length`, the default) or `post`, the
+   * weighted length X gives a post (see `postLength`).
+   */
+  readonly characterCount?: 'utf16' | 'post'
+  /** Most words of any one sentence (a longer sentence is never chosen whole). */
+  readonly sentenceWords?: number
+  /** No dangling quotation mark or bracket: unbalanced sentences are skipped, cuts stop before one. */
+  readonly balanced?: boolean
+  /** The opening sentences of the story in order (a standfirst), not the best-ranked ones. */
+  readonly opening?: boolean
 }
 
 /** A length as the caller asks for it. */
 export type LengthRequest = 'short' | 'medium' | 'long' | ({ readonly name?: string } & Budget)
+
+/** A length as the summarizer takes it: a named length, a publishing preset or a budget. */
+export type SummaryLength = LengthRequest | PresetName
 
 /** A resolved length: a name plus its budget. */
 export type Length = { readonly name: string; readonly budget: Budget }
@@ -27,17 +42,19 @@ export type Length = { readonly name: string; readonly budget: Budget }
  * - `long`: up to 7 sentences and 250 words — a digest of the whole story.
  *
  * They are nested: every sentence of `short` is in `medium`, every one of `medium` in `long`.
+ * The publishing presets (`meta`, `social`, `keyPoints`, `standfirst`) follow; see `presets.ts`.
  */
-export const NAMED_LENGTHS: Readonly<Record<'short' | 'medium' | 'long', Budget>> = {
+export const NAMED_LENGTHS: Readonly<Record<'short' | 'medium' | 'long' | PresetName, Budget>> = {
   short: { sentences: 1, words: 60 },
   medium: { sentences: 3, words: 120 },
   long: { sentences: 7, words: 250 },
+  ...PRESET_LENGTHS,
 }
 
 export const DEFAULT_LENGTHS: readonly LengthRequest[] = ['short', 'medium', 'long']
 
 /** Resolves a request's lengths to names and budgets, in request order. */
-export function resolveLengths(requests: readonly LengthRequest[]): Length[] {
+export function resolveLengths(requests: readonly SummaryLength[]): Length[] {
   return requests.map((request) => {
     if (typeof request === 'string') return { name: request, budget: NAMED_LENGTHS[request] }
     const budget: Budget = {

@@ -76,6 +76,12 @@ export type RankWeights = {
   /** MMR trade-off: a candidate loses `redundancy × max similarity` to the sentences already chosen. */
   readonly redundancy: number
   /**
+   * The MMR weight is divided by `1 + (f / redundancyFraction) ^ leadSteepness` (f as for the
+   * lead prior); 0 keeps it constant. Repeating the lede hurts a short summary; a long one that
+   * represents the whole story may restate a point (BBC's extractive references do).
+   */
+  readonly redundancyFraction: number
+  /**
    * Informativeness: the lead prior is multiplied by `1 + capitalised × share of capitalised
    * non-initial words + numbers × share of words with a digit` (news highlights are dense in
    * names and figures).
@@ -109,6 +115,20 @@ export type RankWeights = {
    * window, so the sentence after them keeps its lead prior. 0: every selectable sentence counts.
    */
   readonly leadSkipsRunOns: number
+  /**
+   * Additive features that guide short summaries, riding with the lead prior like `title`
+   * (learned for French by a listwise ranker on the tuning set; 0 elsewhere): the share of the
+   * title's distinct terms a sentence contains; log(words / median words), clipped to [−1, 1];
+   * the share of the sentence inside quotation marks; direct speech; a question; the shares of
+   * capitalised non-initial words and of words with a digit.
+   */
+  readonly titleRecall: number
+  readonly lengthLog: number
+  readonly guideQuoted: number
+  readonly guideDirectSpeech: number
+  readonly guideQuestion: number
+  readonly guideCapitalised: number
+  readonly guideNumbers: number
 }
 
 /** The ranking the service ships; every value is justified in docs/summarizer.md. */
@@ -129,6 +149,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   questionFactor: 1,
   leadMinWords: 20,
   redundancy: 0.5,
+  redundancyFraction: 0.3,
   capitalised: 0,
   numbers: 0,
   quoted: 0,
@@ -138,12 +159,30 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   leadSimilarity: 0,
   captionSimilarity: 0,
   leadSkipsRunOns: 0,
+  titleRecall: 0,
+  lengthLog: 0,
+  guideQuoted: 0,
+  guideDirectSpeech: 0,
+  guideQuestion: 0,
+  guideCapitalised: 0,
+  guideNumbers: 0,
 }
 
+/** The additive guide features of `RankWeights` (see `titleRecall`). */
+export const GUIDE_FEATURES = [
+  'titleRecall',
+  'lengthLog',
+  'guideQuoted',
+  'guideDirectSpeech',
+  'guideQuestion',
+  'guideCapitalised',
+  'guideNumbers',
+] as const satisfies readonly (keyof RankWeights)[]
+
 /**
- * Per-language overrides of `DEFAULT_WEIGHTS`, keyed by primary language subtag. Learned out of
- * fold on the tuning set (docs/summarizer.md, "Tuning set"); a language not listed uses the
- * defaults.
+ * Per-language overrides of `DEFAULT_WEIGHTS`, keyed by primary language subtag; a language not
+ * listed uses the defaults. Chosen by cross-validation on the tuning set (docs/summarizer.md,
+ * "Tuning set").
  */
 export const LANGUAGE_WEIGHTS: Readonly<Record<string, Partial<RankWeights>>> = {}
 
@@ -327,6 +366,8 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
   }
   if (weights.leadSimilarity !== 0 || weights.captionSimilarity !== 0)
     addGuides(model, weights, termWeight, inverseNorm, titleSimilarity)
+  if (GUIDE_FEATURES.some((k) => weights[k] !== 0))
+    addSentenceCues(model, weights, medianWords, titleSimilarity)
   return {
     position,
     centrality,
@@ -435,6 +476,56 @@ function addGuides(
   }
 }
 
+/** Adds the weighted guide features of `GUIDE_FEATURES` to `guide` (one pass over the terms). */
+function addSentenceCues(
+  model: ArticleModel,
+  weights: RankWeights,
+  medianWords: number,
+  guide: Float64Array
+): void {
+  const { terms, termStart, selectable, wordCounts, titleTerms, text, language, spans } = model
+  const n = spans.length
+  // Title terms are marked 1; a sentence stamps the ones it has seen with its own index + 2.
+  const mark = new Int32Array(model.vocabularySize)
+  let titleSize = 0
+  for (const t of titleTerms)
+    if (mark[t] === 0) {
+      mark[t] = 1
+      titleSize++
+    }
+  const wantDensity = weights.guideCapitalised !== 0 || weights.guideNumbers !== 0
+  for (let i = 0; i < n; i++) {
+    if (selectable[i] !== 1) continue
+    const span = spans[i] as SentenceSpan
+    let value = 0
+    if (titleSize > 0 && weights.titleRecall !== 0) {
+      let hits = 0
+      for (let p = termStart[i] as number; p < (termStart[i + 1] as number); p++) {
+        const t = terms[p] as number
+        if (mark[t] === 1 || (mark[t] as number) > 1) {
+          if (mark[t] !== i + 2) hits++
+          mark[t] = i + 2
+        }
+      }
+      value += (weights.titleRecall * hits) / titleSize
+    }
+    if (weights.lengthLog !== 0) {
+      const ratio = Math.log(Math.max(1, wordCounts[i] as number) / medianWords)
+      value += weights.lengthLog * Math.max(-1, Math.min(1, ratio))
+    }
+    if (weights.guideQuoted !== 0)
+      value += weights.guideQuoted * quotedShare(text, span.start, span.end)
+    if (weights.guideDirectSpeech !== 0 && isDirectSpeech(text, span))
+      value += weights.guideDirectSpeech
+    if (weights.guideQuestion !== 0 && isQuestion(text, span)) value += weights.guideQuestion
+    if (wantDensity) {
+      const d = density(text, language, span.start, span.end)
+      value += weights.guideCapitalised * d.capitalised + weights.guideNumbers * d.numbers
+    }
+    guide[i] = (guide[i] as number) + value
+  }
+}
+
 function median(values: number[]): number {
   values.sort((a, b) => a - b)
   return Math.max(1, values[values.length >> 1] ?? 1)
@@ -468,16 +559,31 @@ export function scoreSentences(
   for (let i = 0; i < n; i++) {
     const p = prior[i] as number
     if (p === 0) continue
+    // Learned guide features can be negative: a score stays ≥ 0 (the API reports 0…1).
     const score =
       p *
-      (lead * (position[i] as number) +
-        weights.centrality * (centrality[i] as number) +
-        leadShare * (guide[i] as number))
+      Math.max(
+        0,
+        lead * (position[i] as number) +
+          weights.centrality * (centrality[i] as number) +
+          leadShare * (guide[i] as number)
+      )
     scores[i] = score
     if (score > max) max = score
   }
   if (max > 0) for (let i = 0; i < n; i++) scores[i] = (scores[i] as number) / max
   return scores
+}
+
+/** The MMR weight for a summary of about `summarySentences` sentences (see `redundancyFraction`). */
+export function redundancyWeight(
+  features: SentenceFeatures,
+  weights: RankWeights,
+  summarySentences: number
+): number {
+  if (weights.redundancyFraction <= 0) return weights.redundancy
+  const fraction = summarySentences / Math.max(1, features.selectableCount)
+  return weights.redundancy / (1 + (fraction / weights.redundancyFraction) ** weights.leadSteepness)
 }
 
 /** Unit-length binary title vector over term ids (× term weight), or `undefined` without a title. */

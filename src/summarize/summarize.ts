@@ -8,12 +8,20 @@
  */
 import { countWords, forEachWord } from '../text/words'
 import { type ArticleModel, analyzeArticle } from './document'
-import { type Budget, budgetSize, type Length, type LengthRequest, resolveLengths } from './lengths'
+import { type Budget, budgetSize, type Length, resolveLengths, type SummaryLength } from './lengths'
+import {
+  budgetedSizes,
+  hasSentenceRules,
+  isBalanced,
+  measureCharacters,
+  openingSelection,
+} from './presets'
 import {
   createSimilarityRows,
   DEFAULT_WEIGHTS,
   LANGUAGE_WEIGHTS,
   type RankWeights,
+  redundancyWeight,
   type SentenceFeatures,
   scoreSentences,
   sentenceFeatures,
@@ -53,7 +61,7 @@ export type SummarizeOptions = {
   readonly language: string
   /** The headline, when the caller has it separately from the body. */
   readonly title?: string
-  readonly lengths: readonly LengthRequest[]
+  readonly lengths: readonly SummaryLength[]
   /**
    * How the summary will show the input range `[offset, offset + length)` when that differs
    * from the slice — e.g. glossary preferred terms in place of variants ("Xian" shown as
@@ -132,19 +140,34 @@ function summarizeWith(
   // same sentence (longer), so nesting holds for truncated summaries too.
   let cutSentence = -1
   for (const { length, position } of bySize) {
-    const scores = scoreSentences(features, weights, summarySentences(length.budget, features))
-    const order = rankOrder(model, scores)
+    const { budget } = length
+    const size = summarySentences(budget, features)
+    const scores = scoreSentences(features, weights, size)
+    const ranked = rankOrder(model, scores)
+    // Presets count characters their own way and rule some sentences out (see presets.ts).
+    const rules = hasSentenceRules(budget)
+      ? budgetedSizes(budget, sizes, (i) => shownSentence(model, display, i), model.selectable)
+      : undefined
+    const lengthSizes = rules ?? sizes
+    const eligible = (i: number): boolean => rules === undefined || rules.eligible[i] === 1
+    const order = rules ? ranked.filter(eligible) : ranked
+    if (budget.opening) {
+      // A standfirst follows the article, not the ranking: outside the nesting chain.
+      results[position] = opening(length, model, lengthSizes, scores, display, eligible)
+      continue
+    }
+    const chained = cutSentence < 0 ? seed : [cutSentence]
     const picked =
-      cutSentence < 0 || fitsWhole(sizes, cutSentence, length)
+      cutSentence < 0 || (eligible(cutSentence) && fitsWhole(lengthSizes, cutSentence, length))
         ? selectSentences(
             model,
-            sizes,
+            lengthSizes,
             similarity,
             scores,
             order,
-            length.budget,
-            cutSentence < 0 ? seed : [cutSentence],
-            weights.redundancy
+            budget,
+            chained.every(eligible) ? chained : [],
+            redundancyWeight(features, weights, size)
           )
         : []
     if (picked.length > 0) {
@@ -159,14 +182,58 @@ function summarizeWith(
           .map((i) => scored(model, scores, i)),
       }
     } else {
-      const target = cutSentence >= 0 ? cutSentence : order[0]
-      const cut =
-        target === undefined ? undefined : truncate(length, target, model, scores, display)
+      // The best sentence, cut; a preset that rules out every sentence still cuts the best one.
+      // When a cut cannot meet a preset's rules (a quotation opened at the start and closed past
+      // the budget), the next sentences are tried.
+      const candidates =
+        cutSentence >= 0 ? [cutSentence] : (order.length > 0 ? order : ranked).slice(0, 5)
+      let cut: SummarySelection | undefined
+      for (const target of candidates) {
+        cut = truncate(length, target, model, scores, display)
+        if (cut !== undefined) {
+          cutSentence = target
+          break
+        }
+      }
       results[position] = cut ?? { name: length.name, sentences: [], truncated: false }
-      if (cut !== undefined && target !== undefined) cutSentence = target
     }
   }
   return { sentenceCount: model.spans.length, summaries: results }
+}
+
+/** A standfirst: the opening sentences that fit, else the first one cut. */
+function opening(
+  length: Length,
+  model: ArticleModel,
+  sizes: SentenceSizes,
+  scores: Float64Array,
+  display: Display | undefined,
+  eligible: (i: number) => boolean
+): SummarySelection {
+  const selectable = model.selectable.map((v, i) => (v === 1 && eligible(i) ? 1 : 0))
+  const picked = openingSelection(
+    selectable,
+    sizes,
+    (i) => separatorAfter(model.text, (model.spans[i] as { end: number }).end).length,
+    length.budget
+  )
+  if (picked.length > 0)
+    return {
+      name: length.name,
+      truncated: false,
+      sentences: picked.map((i) => scored(model, scores, i)),
+    }
+  const first = selectable.indexOf(1)
+  const cut = first < 0 ? undefined : truncate(length, first, model, scores, display)
+  return cut ?? { name: length.name, sentences: [], truncated: false }
+}
+
+/** Sentence `i` as the reader sees it. */
+function shownSentence(model: ArticleModel, display: Display | undefined, i: number): string {
+  const span = model.spans[i] as { start: number; end: number }
+  return display
+    ? display(span.start, span.end - span.start)
+    : model.text.slice(span.start, span.end)
 }
 
 /** Selectable sentences by descending score, ties by article order. */
@@ -248,11 +315,15 @@ function truncate(
   const { text, language } = model
   // A budget of no sentences (outside the HTTP contract, which asks for ≥ 1) gets nothing.
   if ((length.budget.sentences ?? 1) < 1) return undefined
+  const { budget } = length
   const span = model.spans[i] as { start: number; end: number }
-  const maxChars = (length.budget.characters ?? Number.POSITIVE_INFINITY) - ELLIPSIS.length
-  const maxWords = length.budget.words ?? Number.POSITIVE_INFINITY
+  const maxWords = Math.min(
+    budget.words ?? Number.POSITIVE_INFINITY,
+    budget.sentenceWords ?? Number.POSITIVE_INFINITY
+  )
   let end: number | undefined
-  if (display === undefined) {
+  if (display === undefined && !hasSentenceRules(budget)) {
+    const maxChars = (budget.characters ?? Number.POSITIVE_INFINITY) - ELLIPSIS.length
     const ends: number[] = []
     forEachWord(text, language, span.start, span.end, (_, wordEnd) => {
       if (wordEnd - span.start <= maxChars && ends.length < maxWords) ends.push(wordEnd)
@@ -266,14 +337,24 @@ function truncate(
       ends.pop()
     end = ends[ends.length - 1]
   } else {
+    const maxChars =
+      (budget.characters ?? Number.POSITIVE_INFINITY) - measureCharacters(budget, ELLIPSIS)
+    const shown = (wordEnd: number): string =>
+      display ? display(span.start, wordEnd - span.start) : text.slice(span.start, wordEnd)
     const ends: number[] = []
     forEachWord(text, language, span.start, span.end, (_, wordEnd) => {
       ends.push(wordEnd)
     })
     end = lastFittingEnd(ends, (wordEnd) => {
-      const shown = display(span.start, wordEnd - span.start)
-      return shown.length <= maxChars && countWords(shown, language) <= maxWords
+      const kept = shown(wordEnd)
+      return measureCharacters(budget, kept) <= maxChars && countWords(kept, language) <= maxWords
     })
+    // No dangling quotation mark or bracket: give back words until none is left open.
+    if (budget.balanced && end !== undefined) {
+      let k = ends.indexOf(end)
+      while (k >= 0 && !isBalanced(shown(ends[k] as number))) k--
+      end = k >= 0 ? ends[k] : undefined
+    }
   }
   if (end === undefined) return undefined
   return {

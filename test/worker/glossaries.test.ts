@@ -175,7 +175,7 @@ describe('PUT and DELETE /v1/glossaries/{id}', () => {
     )
   })
 
-  it('round-trips TSV → JSON → TSV, CSV and TBX without loss', async ({ expect }) => {
+  it('round-trips TSV → JSON → TSV and CSV without loss', async ({ expect }) => {
     const created = (await expectStatus(
       await put('round-trip', TSV, 'text/tab-separated-values'),
       201
@@ -186,7 +186,6 @@ describe('PUT and DELETE /v1/glossaries/{id}', () => {
     for (const [format, type] of [
       ['json', 'application/json'],
       ['csv', 'text/csv'],
-      ['tbx', 'application/x-tbx'],
       ['tsv', 'text/tab-separated-values'],
     ] as const) {
       const exported =
@@ -196,6 +195,22 @@ describe('PUT and DELETE /v1/glossaries/{id}', () => {
       const back = (await expectStatus(await put(`copy-${format}`, exported, type), 201)) as Summary
       expect(back.version, format).toBe(created.version)
     }
+  })
+
+  it('exports TBX-Basic, which keeps terms and notes but not flags or forms', async ({
+    expect,
+  }) => {
+    await expectStatus(await put('basic', TSV, 'text/tab-separated-values'), 201)
+    const tbx = await (await call('/v1/glossaries/basic?format=tbx')).text()
+    expect(tbx).toContain('<tbx type="TBX-Basic"')
+    expect(tbx).not.toContain('x-precis')
+    await expectStatus(await put('basic-copy', tbx, 'application/x-tbx'), 201)
+    const copy = (await expectStatus(await call('/v1/glossaries/basic-copy'), 200)) as GlossaryJson
+    expect(copy.entries.map((e) => e.flags)).toEqual([[], [], []])
+    expect(copy.entries[1]?.terms).toEqual({
+      en: ['Financial Times'],
+      es: ['Financial Times'],
+    })
   })
 
   it('answers invalid content with 422 naming each row', async ({ expect }) => {

@@ -1,0 +1,54 @@
+/**
+ * Wraps an eval article in a realistic news page, for `npm run eval -- --format html|markdown`:
+ * a masthead with navigation, a script, the headline as `h1`, every line of the article as a
+ * paragraph with inline links and emphasis, references for `&`, `<`, quotes and apostrophes, a
+ * figure with a caption after the first paragraph, and a related-links aside. The summary of
+ * the page should pick the same sentences as the summary of the plain article.
+ */
+import type { EvalArticle } from './run'
+
+const escapeHtml = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/’/g, '&rsquo;')
+    .replace(/'/g, '&#39;')
+    .replace(/é/g, '&eacute;')
+
+/** A paragraph's words with a link around words 2–4 and emphasis on the 8th, as CMSs write them. */
+function inlineMarkup(line: string, n: number): string {
+  const words = line.split(' ')
+  if (words.length < 9) return escapeHtml(line)
+  const html = words.map(escapeHtml)
+  html[1] = `<a href="https://example.org/topic/${n}?ref=a&amp;b=c">${html[1]}`
+  html[3] = `${html[3]}</a>`
+  html[7] = `<em>${html[7]}</em>`
+  return html.join(' ')
+}
+
+export function htmlPage(article: EvalArticle): string {
+  const lines = article.text.split(/\n+/).filter((l) => l.trim() !== '')
+  const paragraphs = lines.map((line, n) => `      <p>${inlineMarkup(line, n)}</p>`)
+  const figure = `      <figure><img src="/img/${article.id}.jpg" alt="Photograph."><figcaption>${escapeHtml(article.title)}. Photo: Agency.</figcaption></figure>`
+  paragraphs.splice(1, 0, figure)
+  return `<!DOCTYPE html>
+<html lang="${article.lang}">
+<head><meta charset="utf-8"><title>${escapeHtml(article.title)} | Example News</title>
+<script>window.ads = {"slot": "<p>top</p>"};</script></head>
+<body>
+  <header><a href="/">Example News</a>
+    <nav><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/sport">Sport &amp; Leisure</a></li></ul></nav>
+  </header>
+  <main>
+    <article>
+      <h1>${escapeHtml(article.title)}</h1>
+${paragraphs.join('\n')}
+      <aside><h2>Related</h2><ul><li><a href="/a">Another story about the same thing.</a></li><li><a href="/b">Markets close higher.</a></li></ul></aside>
+    </article>
+  </main>
+  <footer><p>&copy; 2026 Example News.</p></footer>
+</body>
+</html>`
+}
