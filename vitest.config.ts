@@ -31,6 +31,15 @@ export default defineConfig({
         },
       },
       {
+        // End to end: a `wrangler dev` started by the test, spoken to over real sockets.
+        test: {
+          name: 'e2e',
+          testTimeout: TEST_TIMEOUT_MS,
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+        },
+      },
+      {
         // The Worker in workerd, with the real wrangler.toml bindings (KV persisted by miniflare).
         plugins: [
           cloudflareTest({

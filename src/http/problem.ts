@@ -16,6 +16,7 @@ import { type FieldIssue, UseCaseError, type UseCaseErrorCode } from '../usecase
 /** Codes only the HTTP edge produces (the use cases never see a method or a route). */
 type EdgeCode =
   | 'unauthorized'
+  | 'incomplete_body'
   | 'method_not_allowed'
   | 'not_acceptable'
   | 'internal_error'
@@ -28,6 +29,7 @@ type EdgeCode =
 export const PROBLEMS = {
   malformed_json: { status: 400, title: 'Malformed JSON' },
   malformed_document: { status: 400, title: 'Malformed document' },
+  incomplete_body: { status: 400, title: 'Incomplete request body' },
   invalid_request: { status: 422, title: 'Invalid request' },
   unauthorized: { status: 401, title: 'Missing or invalid credentials' },
   not_found: { status: 404, title: 'Not found' },

@@ -40,6 +40,7 @@ import { textCacheKey } from './cache-key'
 import type { CacheDirectives, UseCaseDeps } from './deps'
 import { declaredLanguage } from './detect'
 import { invalidField, UseCaseError, withEngineErrors } from './errors'
+import { type PackedTerms, PackedTermsSchema, packTerms, unpackTerms } from './packed-terms'
 import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
 import { DetectionStored, TargetTranslationStored } from './stored'
 
@@ -97,8 +98,8 @@ export type SummarizeOutput = {
 type StoredSummaries = {
   detection: Detection
   result: SummarizeResult
-  /** Glossary occurrences in the input (offsets into the text as sent). */
-  matches: TermMatch[]
+  /** Glossary occurrences in the input (offsets into the text as sent), packed. */
+  terms: PackedTerms
   /** Per target language, one translation per summary (in summary order). */
   translations: Record<string, TargetTranslation[]> | null
 }
@@ -122,18 +123,7 @@ const StoredSummariesSchema: z.ZodType<StoredSummaries> = z.object({
       })
     ),
   }),
-  matches: z.array(
-    z.object({
-      entry: z.number().int(),
-      concept: z.string(),
-      start: z.number().int(),
-      end: z.number().int(),
-      found: z.string(),
-      preferred: z.string(),
-      kind: z.enum(['preferred', 'variant', 'forbidden']),
-      term: z.string().optional(),
-    })
-  ),
+  terms: PackedTermsSchema,
   translations: z.record(z.string(), z.array(TargetTranslationStored)).nullable(),
 })
 
@@ -261,7 +251,7 @@ async function computeSummaries(
       glossary,
     })
   }
-  return { detection, result, matches: [...matches], translations }
+  return { detection, result, terms: packTerms(matches), translations }
 }
 
 /**
@@ -322,13 +312,14 @@ function renderOutput(
   shape: OutputShape
 ): SummarizeOutput {
   const { text } = content
+  const matches = unpackTerms(text, stored.terms)
   // Recomputed from the stored matches (a function cannot be cached), same as at compute time.
-  const display = preferredTerms(text, stored.matches)
+  const display = preferredTerms(text, matches)
   const span = sourceSpans(content, shape.unit)
   return {
     language: { ...stored.detection, alternatives: [...stored.detection.alternatives] },
     glossary: glossary ? { id: glossary.id, version: glossary.version } : null,
-    terms: termOccurrences(stored.matches).map((t) => ({
+    terms: termOccurrences(matches).map((t) => ({
       ...t,
       ...span(t.offset, t.offset + t.length),
     })),

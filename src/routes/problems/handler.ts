@@ -8,6 +8,8 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
   malformed_json: 'The body could not be parsed as JSON. Check quoting and escapes.',
   malformed_document:
     'A glossary upload could not be read: not UTF-8, not well-formed XML, or a CSV quote never closed. `errors[]` gives the line.',
+  incomplete_body:
+    'The request body stopped before it was complete (the connection closed or the chunked encoding broke off). Send it again.',
   invalid_request:
     'The body parsed but does not match the schema. `errors[]` lists each field as a JSON pointer with a message.',
   unauthorized:
