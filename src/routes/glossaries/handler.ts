@@ -45,6 +45,7 @@ export const putHandler: RouteHandler<typeof putRoute, AppEnv> = async (c) => {
     format: formatFromMediaType(c.req.header('Content-Type')),
     bytes: new Uint8Array(await c.req.arrayBuffer()),
     ifMatch: c.req.header('If-Match'),
+    ifNoneMatch: c.req.header('If-None-Match'),
   })
   const etag = etagOf(glossary, 'json')
   if (created) {

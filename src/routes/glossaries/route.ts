@@ -9,11 +9,10 @@
  * @module
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import { adminAuth } from '../../http/admin-auth'
+import { requireScope } from '../../http/access'
 import { problemResponses, problemSpec } from '../../http/openapi'
 import { GlossaryIdParamsSchema } from '../schemas'
 import {
-  adminSecurity,
   CheckRequestSchema,
   CheckResponseSchema,
   etagHeader,
@@ -22,6 +21,7 @@ import {
   GlossaryUploadSchema,
   textBody,
   WrittenSchema,
+  writeSecurity,
 } from './schemas'
 
 export const listRoute = createRoute({
@@ -30,6 +30,8 @@ export const listRoute = createRoute({
   operationId: 'listGlossaries',
   tags: ['Glossaries'],
   summary: 'Every glossary, bundled and managed',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('glossaries:read')] as const,
   responses: {
     200: {
       description: 'Bundled glossaries first, then API glossaries, each in id order.',
@@ -49,6 +51,8 @@ export const getRoute = createRoute({
   operationId: 'getGlossary',
   tags: ['Glossaries'],
   summary: 'One glossary, as JSON or exported as TSV, CSV or TBX',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('glossaries:read')] as const,
   request: {
     params: GlossaryIdParamsSchema,
     query: z.object({
@@ -78,12 +82,12 @@ export const putRoute = createRoute({
   path: '/v1/glossaries/{id}',
   operationId: 'putGlossary',
   tags: ['Glossaries'],
-  summary: 'Create or replace a glossary (admin)',
+  summary: 'Create or replace a glossary of the caller’s tenant',
   description:
-    'The body is TSV, CSV, TBX or JSON (by `Content-Type`), validated like the repository files. `If-Match: "<version>"` makes the write conditional. Bundled glossaries are read-only.',
-  security: adminSecurity,
+    'The body is TSV, CSV, TBX or JSON (by `Content-Type`), validated like the repository files. `If-Match: "<version>"` makes the write conditional and `If-None-Match: *` makes it a create; writes to one glossary are serialized, so of simultaneous writes with the same precondition exactly one wins. The glossary belongs to the caller’s tenant (the operator’s token writes tenant `default`). Bundled glossaries are read-only.',
+  security: writeSecurity,
   // Authentication before validation: no token, no hint about what a valid request looks like.
-  middleware: [adminAuth()] as const,
+  middleware: [requireScope('glossaries:write')] as const,
   request: {
     params: GlossaryIdParamsSchema,
     headers: z.object({
@@ -91,6 +95,10 @@ export const putRoute = createRoute({
         .string()
         .optional()
         .openapi({ description: 'Write only if the current version matches.' }),
+      'if-none-match': z
+        .string()
+        .optional()
+        .openapi({ description: '`*`: create only; 412 if the glossary exists.' }),
     }),
     body: {
       // A body is needed, but `required: true` would make zod-openapi parse every body as JSON;
@@ -118,7 +126,8 @@ export const putRoute = createRoute({
       headers: etagHeader,
       content: { 'application/json': { schema: WrittenSchema } },
     },
-    401: problemSpec('Missing or wrong admin token.'),
+    401: problemSpec('No credentials, or an unknown or revoked key.'),
+    403: problemSpec('The key lacks `glossaries:write` (`insufficient_scope`).'),
     409: problemSpec('The glossary is bundled, hence read-only.'),
     412: problemSpec('`If-Match` does not match the current version.'),
     ...problemResponses,
@@ -130,17 +139,18 @@ export const deleteRoute = createRoute({
   path: '/v1/glossaries/{id}',
   operationId: 'deleteGlossary',
   tags: ['Glossaries'],
-  summary: 'Delete a glossary (admin)',
-  security: adminSecurity,
+  summary: 'Delete a glossary of the caller’s tenant',
+  security: writeSecurity,
   // Authentication before validation: no token, no hint about what a valid request looks like.
-  middleware: [adminAuth()] as const,
+  middleware: [requireScope('glossaries:write')] as const,
   request: {
     params: GlossaryIdParamsSchema,
     headers: z.object({ 'if-match': z.string().optional() }),
   },
   responses: {
     204: { description: 'Deleted.' },
-    401: problemSpec('Missing or wrong admin token.'),
+    401: problemSpec('No credentials, or an unknown or revoked key.'),
+    403: problemSpec('The key lacks `glossaries:write` (`insufficient_scope`).'),
     409: problemSpec('The glossary is bundled, hence read-only.'),
     412: problemSpec('`If-Match` does not match the current version.'),
     ...problemResponses,
@@ -153,6 +163,8 @@ export const checkRoute = createRoute({
   operationId: 'checkTerminology',
   tags: ['Glossaries'],
   summary: 'Terminology QA: variants and forbidden terms in a text',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('glossaries:read')] as const,
   request: {
     params: GlossaryIdParamsSchema,
     body: { required: true, content: { 'application/json': { schema: CheckRequestSchema } } },

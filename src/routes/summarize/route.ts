@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
+import { requireScope } from '../../http/access'
 import { cachedResultHeaders, problemResponses, problemSpec } from '../../http/openapi'
 import { SummarizeRequestSchema, SummarizeResponseSchema } from './schemas'
 
@@ -8,6 +9,9 @@ export const summarizeRoute = createRoute({
   operationId: 'summarize',
   tags: ['Summaries'],
   summary: 'Extractive summaries in several lengths',
+  security: [{ apiKey: [] }],
+  // Scope (plus `translate` when `translate` is asked), rate limit and quota, before any work.
+  middleware: [requireScope('summarize', 'summarize')] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: SummarizeRequestSchema } } },
   },

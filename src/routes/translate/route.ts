@@ -6,6 +6,7 @@
  * @module
  */
 import { createRoute } from '@hono/zod-openapi'
+import { requireScope } from '../../http/access'
 import { problemResponses, problemSpec } from '../../http/openapi'
 import { TranslateRequestSchema, TranslateResponseSchema, translateHeaders } from './schemas'
 
@@ -15,6 +16,8 @@ export const translateRoute = createRoute({
   operationId: 'translate',
   tags: ['Translation'],
   summary: 'Translate with the glossary enforced and a terminology report per text',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('translate', 'translate')] as const,
   description:
     'Invariable glossary terms (names, organisations, `dnt`) are protected during translation and restored in the target form; inflecting terms are translated, then verified and repaired where possible. The report is computed from the output. A batch is all or nothing: on any engine failure the answer is a problem and nothing is cached.',
   request: {
