@@ -45,7 +45,8 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rate_limited: { status: 429, title: 'Too many requests' },
   quota_exceeded: { status: 429, title: 'Monthly character quota exceeded' },
-  unknown_glossary: { status: 422, title: 'Unknown glossary' },
+  // 404, not 422: a glossary of another tenant must look exactly like one that does not exist.
+  unknown_glossary: { status: 404, title: 'Unknown glossary' },
   language_not_detected: { status: 422, title: 'Language not detected' },
   unsupported_language_pair: { status: 422, title: 'Unsupported language pair' },
   provider_not_configured: { status: 422, title: 'Translation provider not configured' },

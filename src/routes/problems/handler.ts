@@ -28,7 +28,7 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
   payload_too_large: 'The body is over the configured limit; it was rejected before parsing.',
   unsupported_media_type: 'Send JSON bodies with `Content-Type: application/json`.',
   unknown_glossary:
-    'The `glossary` of the request names no glossary; `GET /v1/glossaries` lists them. Send `null` to translate without one.',
+    'The `glossary` of the request names no glossary the caller can see (bundled ones and its tenant’s own; another tenant’s look exactly like missing ones); `GET /v1/glossaries` lists them. Send `null` to translate without one.',
   language_not_detected:
     'With `source: "auto"`, a text was too short or too mixed to tell its language; `errors[]` points at it. Send `source` explicitly.',
   unsupported_language_pair:

@@ -23,8 +23,11 @@ export const summarizeRoute = createRoute({
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
+    404: problemSpec(
+      '`unknown_glossary` (`#/glossary`): no such glossary among the bundled ones and the caller’s tenant’s own.'
+    ),
     422: problemSpec(
-      '`invalid_request` (schema; `errors` names each field), `unknown_glossary` (`#/glossary`), and with `translate`: `language_not_detected`, `unsupported_language_pair`, `provider_not_configured`.'
+      '`invalid_request` (schema; `errors` names each field), and with `translate`: `language_not_detected`, `unsupported_language_pair`, `provider_not_configured`.'
     ),
     502: problemSpec('With `translate`: the engine is unreachable (`provider_unavailable`).'),
     504: problemSpec('With `translate`: the engine did not answer in time (`provider_timeout`).'),

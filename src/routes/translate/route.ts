@@ -31,8 +31,11 @@ export const translateRoute = createRoute({
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
+    404: problemSpec(
+      '`unknown_glossary` (`#/glossary`): no such glossary among the bundled ones and the caller’s tenant’s own.'
+    ),
     422: problemSpec(
-      '`invalid_request` (schema; `errors` names each field), `unknown_glossary` (`#/glossary`), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
+      '`invalid_request` (schema; `errors` names each field), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
     ),
     502: problemSpec(
       '`provider_unavailable` (engine unreachable or failing, after one retry) or `provider_bad_response`.'
