@@ -7,6 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { Scalar } from '@scalar/hono-api-reference'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { corsPolicy, enforceIdentity, identify } from './http/access'
 import { requestBodyLimit } from './http/body-limit'
 import type { AppEnv } from './http/env'
 import { errorHandler } from './http/error-handler'
@@ -16,10 +17,12 @@ import { validationHook } from './http/validation'
 import { detectRoutes } from './routes/detect'
 import { glossaryRoutes } from './routes/glossaries'
 import { healthRoutes } from './routes/health'
+import { keyRoutes } from './routes/keys'
 import { languageRoutes } from './routes/languages'
 import { problemRoutes } from './routes/problems'
 import { summarizeRoutes } from './routes/summarize'
 import { translateRoutes } from './routes/translate'
+import { usageRoutes } from './routes/usage'
 import { createServices } from './services'
 import { API_VERSION } from './version'
 
@@ -35,6 +38,10 @@ export function createApp(options: AppOptions = {}) {
   app.use('*', requestId({ limitLength: 128 }))
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }))
   app.use('*', provideServices(makeServices))
+  // Who is calling, then CORS (which may depend on the caller's key), then refusals.
+  app.use('/v1/*', identify())
+  app.use('/v1/*', corsPolicy())
+  app.use('/v1/*', enforceIdentity())
   app.use('*', requestBodyLimit())
 
   // Chained so that the type of `routes` carries every route's schema (see `AppType`).
@@ -45,6 +52,8 @@ export function createApp(options: AppOptions = {}) {
     .route('/', glossaryRoutes)
     .route('/', translateRoutes)
     .route('/', languageRoutes)
+    .route('/', keyRoutes)
+    .route('/', usageRoutes)
     .route('/', problemRoutes)
 
   app.doc31('/openapi.json', {
@@ -70,6 +79,11 @@ export function createApp(options: AppOptions = {}) {
         name: 'Glossaries',
         description:
           'Terminology per concept and language: bundled from the repository or managed here (admin token), exported as TSV, CSV, TBX or JSON, and checked against texts.',
+      },
+      {
+        name: 'Access',
+        description:
+          'API keys (operator) and usage. Every /v1 route takes `Authorization: Bearer <key>`; with AUTH_MODE=required it is mandatory.',
       },
       { name: 'Service', description: 'Health and problem documentation.' },
     ],

@@ -5,6 +5,8 @@
  * @module
  */
 import { z } from 'zod'
+import type { AuthMode } from './access/authenticate'
+import { canonicalOrigin } from './access/scopes'
 import { DEFAULT_APERTIUM_URL } from './adapters/engines/apertium'
 import { isGlossaryId } from './glossary/limits'
 import { PROVIDER_NAMES, type ProviderName } from './translate/engines'
@@ -80,6 +82,41 @@ const ConfigSchema = z.object({
   TRANSLATION_TIMEOUT_MS: intFrom(DEFAULT_TIMEOUT_MS, 100),
   /** DeepL API key, a secret (`wrangler secret put DEEPL_API_KEY`). Unset: no `deepl` provider. */
   DEEPL_API_KEY: z.string().optional(),
+  /** `required` (unset: the safe default) or `open` (requests without a key are anonymous). */
+  AUTH_MODE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const mode = v?.trim() || 'required'
+      if (mode !== 'required' && mode !== 'open') {
+        ctx.addIssue({ code: 'custom', message: 'must be required or open' })
+        return z.NEVER
+      }
+      return mode
+    }),
+  /** Anonymous requests per minute per client address; blank or 0 = unlimited. */
+  ANON_RATE_LIMIT: intFrom(0, 0),
+  /** Origins allowed by CORS in open mode without a publishable key, comma-separated. */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const out: string[] = []
+      for (const raw of (v ?? '').split(',')) {
+        const value = raw.trim()
+        if (value === '') continue
+        const origin = canonicalOrigin(value)
+        if (origin === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `'${value}' is not an origin (scheme://host[:port])`,
+          })
+          return z.NEVER
+        }
+        out.push(origin)
+      }
+      return out
+    }),
 })
 
 export type Config = {
@@ -90,6 +127,16 @@ export type Config = {
   /** Glossary id applied to summaries and translations by default, or `null`. */
   readonly defaultGlossary: string | null
   readonly translation: TranslationConfig
+  readonly access: AccessConfig
+}
+
+/** Who may call, and how often (`AUTH_MODE`, `ANON_RATE_LIMIT`, `CORS_ORIGINS`). */
+export type AccessConfig = {
+  readonly authMode: AuthMode
+  /** Requests per minute per anonymous client address; 0 = unlimited. */
+  readonly anonRateLimit: number
+  /** Canonical origins allowed by CORS in open mode. */
+  readonly corsOrigins: readonly string[]
 }
 
 /** Translation settings (the `AI` binding is not config: the composition root passes it). */
@@ -133,6 +180,11 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
       apertiumUrl: parsed.data.APERTIUM_URL,
       timeoutMs: parsed.data.TRANSLATION_TIMEOUT_MS,
       deeplApiKey: deeplApiKey !== undefined && deeplApiKey !== '' ? deeplApiKey : undefined,
+    },
+    access: {
+      authMode: parsed.data.AUTH_MODE,
+      anonRateLimit: parsed.data.ANON_RATE_LIMIT,
+      corsOrigins: parsed.data.CORS_ORIGINS,
     },
   }
 }

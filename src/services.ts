@@ -5,13 +5,22 @@
  *
  * @module
  */
+
+import type { AdmitRequest, AdmitResult, Settlement } from './access/admission'
+import type { UsageCounters } from './access/usage'
 import { createProviderRegistry } from './adapters/engines/registry'
 import type { AiBinding } from './adapters/engines/workers-ai'
+import { createKvKeyStore, type KeyStore } from './adapters/keys-kv'
 import { createKvCache } from './adapters/kv-cache'
 import { createKvGlossaryBackend } from './adapters/kv-glossary-store'
+import { createTenantGlossaryStore, glossaryWriterName } from './adapters/tenant-glossary-store'
 import { type Config, parseConfig } from './config'
 import { BUNDLED_GLOSSARIES } from './glossary/bundled.generated'
-import { createGlossaryStore, createMemoryGlossaryBackend } from './glossary/store'
+import {
+  createGlossaryStore,
+  createMemoryGlossaryBackend,
+  type GlossaryStore,
+} from './glossary/store'
 import type { UseCaseDeps } from './usecases/deps'
 import type { Logger } from './usecases/ports'
 
@@ -68,5 +77,38 @@ export function createServices(env: Env, scope: RequestScope): Services {
     }),
     now: () => Date.now(),
     log,
+  }
+}
+
+/** The glossary store of `tenant`: bundled + the tenant's own (KV reads, writes through objects). */
+export function tenantGlossaries(env: Env, tenant: string): GlossaryStore | undefined {
+  if (!env.GLOSSARIES || !env.GLOSSARY_WRITER) return undefined
+  const writers = env.GLOSSARY_WRITER
+  return createTenantGlossaryStore({
+    tenant,
+    bundled: BUNDLED_GLOSSARIES,
+    kv: env.GLOSSARIES,
+    writer: (id) => writers.get(writers.idFromName(glossaryWriterName(tenant, id))),
+  })
+}
+
+/** What the access layer needs from the bindings; absent pieces when a binding is missing. */
+export type AccessPorts = {
+  readonly keys: KeyStore | undefined
+  readonly meter: ((name: string) => AccessMeterStub) | undefined
+}
+
+/** The part of an `AccessMeter` stub the edge calls (RPC). */
+export type AccessMeterStub = {
+  admit(request: AdmitRequest): Promise<AdmitResult>
+  settle(settlement: Settlement): Promise<void>
+  usage(query: { month: string; key?: string }): Promise<UsageCounters>
+}
+
+export function accessPorts(env: Env): AccessPorts {
+  const meters = env.ACCESS_METER
+  return {
+    keys: env.KEYS ? createKvKeyStore(env.KEYS) : undefined,
+    meter: meters ? (name) => meters.get(meters.idFromName(name)) : undefined,
   }
 }

@@ -74,3 +74,20 @@ export function usageReport(
 export function totalCharacters(counters: UsageCounters): number {
   return CHARACTER_OPERATIONS.reduce((sum, op) => sum + counters.characters[op], 0)
 }
+
+/** Characters of `texts` as metered: Unicode code points (what a reader counts as characters). */
+export function countCharacters(texts: readonly string[]): number {
+  let n = 0
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const u = text.charCodeAt(i)
+      // A surrogate pair is one code point.
+      if (u >= 0xd800 && u <= 0xdbff) {
+        const next = text.charCodeAt(i + 1)
+        if (next >= 0xdc00 && next <= 0xdfff) i++
+      }
+      n++
+    }
+  }
+  return n
+}

@@ -25,6 +25,11 @@ import type {
 import { createKvGlossaryBackend, type GlossaryKvNamespace } from './kv-glossary-store'
 import { prefixedKv, tenantGlossaryPrefix } from './prefixed-kv'
 
+/** The object name of a (tenant, glossary) pair. Tenants cannot contain `/`, so no collision. */
+export function glossaryWriterName(tenant: string, id: string): string {
+  return `${tenant}/${id}`
+}
+
 /** The part of a `GlossaryWriter` stub the store calls (RPC). */
 export type GlossaryWriterStub = {
   put(tenant: string, glossary: Glossary, pre?: WritePreconditions): Promise<WriterPutResult>

@@ -1,3 +1,4 @@
+import type { Caller } from '../access/authenticate'
 import type { Services } from '../services'
 
 /** The Hono environment of the whole app: bindings plus per-request variables. */
@@ -6,5 +7,7 @@ export type AppEnv = {
   Variables: {
     requestId: string
     services: Services
+    /** Who is calling (set by the access middleware on `/v1/*`). */
+    caller: Caller
   }
 }

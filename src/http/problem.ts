@@ -17,6 +17,10 @@ import { type FieldIssue, UseCaseError, type UseCaseErrorCode } from '../usecase
 type EdgeCode =
   | 'unauthorized'
   | 'incomplete_body'
+  | 'insufficient_scope'
+  | 'origin_not_allowed'
+  | 'rate_limited'
+  | 'quota_exceeded'
   | 'method_not_allowed'
   | 'not_acceptable'
   | 'internal_error'
@@ -32,6 +36,8 @@ export const PROBLEMS = {
   incomplete_body: { status: 400, title: 'Incomplete request body' },
   invalid_request: { status: 422, title: 'Invalid request' },
   unauthorized: { status: 401, title: 'Missing or invalid credentials' },
+  insufficient_scope: { status: 403, title: 'The key lacks a scope this needs' },
+  origin_not_allowed: { status: 403, title: 'Origin not allowed for this key' },
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   not_acceptable: { status: 406, title: 'Not acceptable' },
@@ -39,7 +45,10 @@ export const PROBLEMS = {
   precondition_failed: { status: 412, title: 'Precondition failed' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
-  unknown_glossary: { status: 422, title: 'Unknown glossary' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  quota_exceeded: { status: 429, title: 'Monthly character quota exceeded' },
+  // 404, not 422: a glossary of another tenant must look exactly like one that does not exist.
+  unknown_glossary: { status: 404, title: 'Unknown glossary' },
   language_not_detected: { status: 422, title: 'Language not detected' },
   no_text: { status: 422, title: 'No text' },
   unsupported_language_pair: { status: 422, title: 'Unsupported language pair' },

@@ -19,11 +19,6 @@ import { ifMatchPasses, ifNoneMatchPasses } from '../glossary/store'
 import type { Glossary } from '../glossary/types'
 import { type GlossaryTarget, glossaryTargetFor } from './glossary-target'
 
-/** The object name of a (tenant, glossary) pair. Tenants cannot contain `/`, so no collision. */
-export function glossaryWriterName(tenant: string, id: string): string {
-  return `${tenant}/${id}`
-}
-
 /** Preconditions of a write, as the headers were sent. */
 export type WritePreconditions = {
   readonly ifMatch?: string | undefined

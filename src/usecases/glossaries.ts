@@ -166,6 +166,8 @@ export type PutGlossaryInput = {
   readonly target?: string | undefined
   readonly bytes: Uint8Array
   readonly ifMatch?: string | undefined
+  /** `*` makes the write a create (RFC 9110 §13.1.2). */
+  readonly ifNoneMatch?: string | undefined
 }
 
 /** The importer for a media type and a layout. @throws UseCaseError when they do not fit. */
@@ -212,6 +214,7 @@ export async function putGlossary(
   if (!imported.ok) throw importError(imported.issues, format)
   const result = await deps.glossaries.put(imported.glossary, {
     ifMatch: versionTags(input.ifMatch),
+    ifNoneMatch: versionTags(input.ifNoneMatch),
   })
   switch (result.kind) {
     case 'read_only':
@@ -221,7 +224,9 @@ export async function putGlossary(
         'precondition_failed',
         result.current === undefined
           ? `The glossary '${id}' does not exist, so If-Match cannot match.`
-          : `The current version of '${id}' is "${result.current}"; fetch it again and retry.`
+          : input.ifNoneMatch !== undefined && input.ifNoneMatch.trim() === '*'
+            ? `The glossary '${id}' already exists (version "${result.current}"); If-None-Match: * only creates.`
+            : `The current version of '${id}' is "${result.current}"; fetch it again and retry.`
       )
     default:
       return {

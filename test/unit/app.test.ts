@@ -10,7 +10,7 @@ import { ENGLISH_ARTICLE } from '../fixtures/articles'
 
 /** The app in Node with in-memory twins of every binding-backed service. */
 function appWithMemory(cache: MemoryCache) {
-  const config = parseConfig({})
+  const config = parseConfig({ AUTH_MODE: 'open' })
   const services: Services = {
     config,
     cache,

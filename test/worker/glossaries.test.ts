@@ -328,7 +328,7 @@ describe('POST /v1/glossaries/{id}/check', () => {
 })
 
 describe('OpenAPI', () => {
-  it('documents the glossary routes and the admin token', async ({ expect }) => {
+  it('documents the glossary routes, API keys and the admin token', async ({ expect }) => {
     const doc = (await expectStatus(await call('/openapi.json'), 200)) as {
       paths: Record<string, Record<string, { operationId?: string; security?: unknown }>>
       components: { securitySchemes?: Record<string, unknown> }
@@ -336,7 +336,11 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/v1/glossaries', '/v1/glossaries/{id}', '/v1/glossaries/{id}/check'])
     )
-    expect(doc.paths['/v1/glossaries/{id}']?.put?.security).toEqual([{ adminToken: [] }])
+    expect(doc.paths['/v1/glossaries/{id}']?.put?.security).toEqual([
+      { apiKey: [] },
+      { adminToken: [] },
+    ])
+    expect(doc.components.securitySchemes?.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' })
     expect(doc.components.securitySchemes?.adminToken).toMatchObject({
       type: 'http',
       scheme: 'bearer',

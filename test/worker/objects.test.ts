@@ -6,10 +6,10 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { monthPeriod } from '../../src/access/period'
+import { glossaryWriterName } from '../../src/adapters/tenant-glossary-store'
 import { importGlossary } from '../../src/glossary/io'
 import type { Glossary } from '../../src/glossary/types'
 import { glossaryTargetFor } from '../../src/objects/glossary-target'
-import { glossaryWriterName } from '../../src/objects/glossary-writer'
 
 let serial = 0
 /** A fresh id per test round, so rounds never share an object or a KV key. */

@@ -94,9 +94,11 @@ describe('POST /v1/summarize with a glossary', () => {
     expect(summary.text.length).toBeLessThanOrEqual(first.length)
   })
 
-  it('answers an unknown glossary with 422 naming the field', async ({ expect }) => {
+  it('answers an unknown glossary with 404 naming the field (another tenant’s looks the same)', async ({
+    expect,
+  }) => {
     const { res, body } = await summarize({ text: ENGLISH_ARTICLE, glossary: 'no-such-glossary' })
-    expect(res.status).toBe(422)
+    expect(res.status).toBe(404)
     expect(body.code).toBe('unknown_glossary')
     expect(body.errors?.[0]?.pointer).toBe('#/glossary')
   })

@@ -118,7 +118,7 @@ describe('POST /v1/translate', () => {
     expect(second.headers.get('x-cache')).toBe('MISS')
   })
 
-  it('rejects an unknown glossary with 422 unknown_glossary naming #/glossary', async ({
+  it('rejects an unknown glossary with 404 unknown_glossary naming #/glossary', async ({
     expect,
   }) => {
     const body = (await expectStatus(
@@ -127,7 +127,7 @@ describe('POST /v1/translate', () => {
         target: 'es',
         glossary: 'no-such-glossary',
       }),
-      422
+      404
     )) as ProblemBody
     expect(body.code).toBe('unknown_glossary')
     expect(body.errors).toEqual([

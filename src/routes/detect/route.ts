@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { requireScope } from '../../http/access'
 import { cachedResultHeaders, problemResponses } from '../../http/openapi'
 import { DetectionSchema, LanguageCodeSchema, TextSchema } from '../schemas'
 
@@ -20,6 +21,8 @@ export const detectRoute = createRoute({
   operationId: 'detectLanguage',
   tags: ['Language'],
   summary: 'Detect the language of a text',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('detect', 'detect')] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: DetectRequestSchema } } },
   },

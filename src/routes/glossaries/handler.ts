@@ -13,14 +13,8 @@ import {
   putGlossary,
   suggestGlossaryTerms,
 } from '../../usecases/glossaries'
-import type {
-  candidatesRoute,
-  checkRoute,
-  deleteRoute,
-  getRoute,
-  listRoute,
-  putRoute,
-} from './route'
+import type { candidatesRoute } from './candidates-route'
+import type { checkRoute, deleteRoute, getRoute, listRoute, putRoute } from './route'
 
 /**
  * `"<version>"` for JSON, `"<version>-<format>"` for exports (`-deepl-<source>-<target>` for a
@@ -64,6 +58,7 @@ export const putHandler: RouteHandler<typeof putRoute, AppEnv> = async (c) => {
     target,
     bytes: new Uint8Array(await c.req.arrayBuffer()),
     ifMatch: c.req.header('If-Match'),
+    ifNoneMatch: c.req.header('If-None-Match'),
   })
   const etag = etagOf(glossary, 'json')
   const body = {

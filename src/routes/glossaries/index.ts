@@ -1,4 +1,5 @@
 import { createRouter } from '../../http/router'
+import { candidatesRoute } from './candidates-route'
 import {
   candidatesHandler,
   checkHandler,
@@ -7,13 +8,19 @@ import {
   listHandler,
   putHandler,
 } from './handler'
-import { candidatesRoute, checkRoute, deleteRoute, getRoute, listRoute, putRoute } from './route'
+import { checkRoute, deleteRoute, getRoute, listRoute, putRoute } from './route'
 
 const router = createRouter()
 router.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
   type: 'http',
   scheme: 'bearer',
-  description: 'The ADMIN_TOKEN secret of the deployment.',
+  description: 'The ADMIN_TOKEN secret of the deployment (the operator, tenant `default`).',
+})
+router.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+  type: 'http',
+  scheme: 'bearer',
+  description:
+    'An API key (`sk_…` secret, `pk_…` publishable), acting for its tenant with its scopes. Optional when the deployment runs with AUTH_MODE=open.',
 })
 
 export const glossaryRoutes = router

@@ -1,21 +1,13 @@
 /**
- * Glossary routes: list, read and export, create/replace (admin), delete (admin), and the
- * terminology check.
- *
- * Bodies of `PUT` may be TSV, CSV, TBX or JSON; every format goes through the same importer and
- * validation as the files in `glossaries/`, so a 422 names each bad row with a JSON pointer into
- * the entries model (`#/entries/3/terms/en/0`) and, for text formats, its line.
- *
- * @module
+ * Glossary routes: list, read and export, create/replace, delete, and the terminology check.
+ * `PUT` bodies (TSV, CSV, TBX, JSON) go through the importer and validation of `glossaries/`, so
+ * a 422 names each bad row with a JSON pointer (`#/entries/3/terms/en/0`) and, in text, its line.
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import { adminAuth } from '../../http/admin-auth'
+import { requireScope } from '../../http/access'
 import { problemResponses, problemSpec } from '../../http/openapi'
 import { GlossaryIdParamsSchema, LanguageCodeSchema } from '../schemas'
 import {
-  adminSecurity,
-  CandidatesRequestSchema,
-  CandidatesResponseSchema,
   CheckRequestSchema,
   CheckResponseSchema,
   etagHeader,
@@ -24,6 +16,7 @@ import {
   GlossaryUploadSchema,
   textBody,
   WrittenSchema,
+  writeSecurity,
 } from './schemas'
 
 export const listRoute = createRoute({
@@ -32,6 +25,8 @@ export const listRoute = createRoute({
   operationId: 'listGlossaries',
   tags: ['Glossaries'],
   summary: 'Every glossary, bundled and managed',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('glossaries:read')] as const,
   responses: {
     200: {
       description: 'Bundled glossaries first, then API glossaries, each in id order.',
@@ -51,6 +46,8 @@ export const getRoute = createRoute({
   operationId: 'getGlossary',
   tags: ['Glossaries'],
   summary: 'One glossary, as JSON or exported as TSV, CSV, TBX or a DeepL entry list',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('glossaries:read')] as const,
   request: {
     params: GlossaryIdParamsSchema,
     query: z.object({
@@ -90,12 +87,12 @@ export const putRoute = createRoute({
   path: '/v1/glossaries/{id}',
   operationId: 'putGlossary',
   tags: ['Glossaries'],
-  summary: 'Create or replace a glossary (admin)',
+  summary: 'Create or replace a glossary of the caller’s tenant',
   description:
-    'The body is TSV, CSV, TBX or JSON (by `Content-Type`), validated like the repository files. `If-Match: "<version>"` makes the write conditional. Bundled glossaries are read-only.',
-  security: adminSecurity,
+    'The body is TSV, CSV, TBX or JSON (by `Content-Type`), validated like the repository files. `If-Match: "<version>"` makes the write conditional and `If-None-Match: *` makes it a create; writes to one glossary are serialized, so of simultaneous writes with the same precondition exactly one wins. The glossary belongs to the caller’s tenant (the operator’s token writes tenant `default`). Bundled glossaries are read-only.',
+  security: writeSecurity,
   // Authentication before validation: no token, no hint about what a valid request looks like.
-  middleware: [adminAuth()] as const,
+  middleware: [requireScope('glossaries:write')] as const,
   request: {
     params: GlossaryIdParamsSchema,
     query: z.object({
@@ -115,6 +112,10 @@ export const putRoute = createRoute({
         .string()
         .optional()
         .openapi({ description: 'Write only if the current version matches.' }),
+      'if-none-match': z
+        .string()
+        .optional()
+        .openapi({ description: '`*`: create only; 412 if the glossary exists.' }),
     }),
     body: {
       // A body is needed, but `required: true` would make zod-openapi parse every body as JSON;
@@ -144,7 +145,8 @@ export const putRoute = createRoute({
       headers: etagHeader,
       content: { 'application/json': { schema: WrittenSchema } },
     },
-    401: problemSpec('Missing or wrong admin token.'),
+    401: problemSpec('No credentials, or an unknown or revoked key.'),
+    403: problemSpec('The key lacks `glossaries:write` (`insufficient_scope`).'),
     409: problemSpec('The glossary is bundled, hence read-only.'),
     412: problemSpec('`If-Match` does not match the current version.'),
     ...problemResponses,
@@ -156,17 +158,18 @@ export const deleteRoute = createRoute({
   path: '/v1/glossaries/{id}',
   operationId: 'deleteGlossary',
   tags: ['Glossaries'],
-  summary: 'Delete a glossary (admin)',
-  security: adminSecurity,
+  summary: 'Delete a glossary of the caller’s tenant',
+  security: writeSecurity,
   // Authentication before validation: no token, no hint about what a valid request looks like.
-  middleware: [adminAuth()] as const,
+  middleware: [requireScope('glossaries:write')] as const,
   request: {
     params: GlossaryIdParamsSchema,
     headers: z.object({ 'if-match': z.string().optional() }),
   },
   responses: {
     204: { description: 'Deleted.' },
-    401: problemSpec('Missing or wrong admin token.'),
+    401: problemSpec('No credentials, or an unknown or revoked key.'),
+    403: problemSpec('The key lacks `glossaries:write` (`insufficient_scope`).'),
     409: problemSpec('The glossary is bundled, hence read-only.'),
     412: problemSpec('`If-Match` does not match the current version.'),
     ...problemResponses,
@@ -179,6 +182,8 @@ export const checkRoute = createRoute({
   operationId: 'checkTerminology',
   tags: ['Glossaries'],
   summary: 'Terminology QA: variants and forbidden terms in a text',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('glossaries:read')] as const,
   request: {
     params: GlossaryIdParamsSchema,
     body: { required: true, content: { 'application/json': { schema: CheckRequestSchema } } },
@@ -187,36 +192,6 @@ export const checkRoute = createRoute({
     200: {
       description: 'Every variant and forbidden term, in text order.',
       content: { 'application/json': { schema: CheckResponseSchema } },
-    },
-    ...problemResponses,
-  },
-})
-
-export const candidatesRoute = createRoute({
-  method: 'post',
-  path: '/v1/glossaries/{id}/candidates',
-  operationId: 'glossaryCandidates',
-  tags: ['Glossaries'],
-  summary: 'Term discovery: names, acronyms and currencies the glossary lacks',
-  description:
-    'Finds in the texts multi-word proper names and organisations, people, places, acronyms and currencies that are not in the glossary, each with a count, the texts it is in and an example offset, and groups likely variant spellings across the texts (Tokayev/Tokaev, Centre/Center). `?format=tsv` answers with rows in the syntax of `glossaries/*.tsv`, ready to paste. Rule-based, for English, French, Spanish, German and Russian.',
-  request: {
-    params: GlossaryIdParamsSchema,
-    query: z.object({
-      format: z.enum(['json', 'tsv']).default('json'),
-    }),
-    body: {
-      required: true,
-      content: { 'application/json': { schema: CandidatesRequestSchema } },
-    },
-  },
-  responses: {
-    200: {
-      description: 'The candidates, most frequent first, and the variant groups.',
-      content: {
-        'application/json': { schema: CandidatesResponseSchema },
-        'text/tab-separated-values': textBody('One row per name, variant spellings in one cell.'),
-      },
     },
     ...problemResponses,
   },

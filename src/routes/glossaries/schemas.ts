@@ -115,7 +115,7 @@ export const CheckResponseSchema = z
 export const etagHeader = z.object({
   ETag: z.string().openapi({ description: 'The glossary version as a strong validator.' }),
 })
-export const adminSecurity = [{ adminToken: [] }]
+export const writeSecurity: { [scheme: string]: string[] }[] = [{ apiKey: [] }, { adminToken: [] }]
 export const textBody = (description: string) => ({ schema: z.string().openapi({ description }) })
 
 export const CandidatesRequestSchema = z

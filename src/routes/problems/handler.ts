@@ -14,6 +14,14 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
     'The body parsed but does not match the schema. `errors[]` lists each field as a JSON pointer with a message.',
   unauthorized:
     'The endpoint needs `Authorization: Bearer <token>` and none or a wrong one was sent.',
+  insufficient_scope:
+    'The API key is valid but lacks the scope this request needs (named in `detail` and `scope`). Create a key with that scope (`POST /v1/keys`).',
+  origin_not_allowed:
+    'A publishable key was used from an origin (the `Origin` header) not on its allowlist, or without one. Publishable keys are for the browser origins they list.',
+  rate_limited:
+    'The caller sent more requests than its rate limit allows (`RateLimit-Policy` gives the quota `q` per window `w` seconds). Retry after `Retry-After` seconds.',
+  quota_exceeded:
+    'The key’s monthly character quota would be exceeded by this request; nothing was processed. `resetAt` is when the quota resets (start of the next UTC month), `used` and `limit` are in characters.',
   not_found: 'No resource at this path.',
   method_not_allowed: 'The path exists but not with this method; see the `Allow` header.',
   not_acceptable: 'The requested representation is not available.',
@@ -22,7 +30,7 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
   payload_too_large: 'The body is over the configured limit; it was rejected before parsing.',
   unsupported_media_type: 'Send JSON bodies with `Content-Type: application/json`.',
   unknown_glossary:
-    'The `glossary` of the request names no glossary; `GET /v1/glossaries` lists them. Send `null` to translate without one.',
+    'The `glossary` of the request names no glossary the caller can see (bundled ones and its tenant’s own; another tenant’s look exactly like missing ones); `GET /v1/glossaries` lists them. Send `null` to translate without one.',
   language_not_detected:
     'With `source: "auto"`, a text was too short or too mixed to tell its language; `errors[]` points at it. Send `source` explicitly.',
   no_text:

@@ -6,6 +6,7 @@
  * @module
  */
 import { createRoute } from '@hono/zod-openapi'
+import { requireScope } from '../../http/access'
 import { problemResponses, problemSpec } from '../../http/openapi'
 import { TranslateRequestSchema, TranslateResponseSchema, translateHeaders } from './schemas'
 
@@ -15,6 +16,8 @@ export const translateRoute = createRoute({
   operationId: 'translate',
   tags: ['Translation'],
   summary: 'Translate with the glossary enforced and a terminology report per text',
+  security: [{ apiKey: [] }],
+  middleware: [requireScope('translate', 'translate')] as const,
   description:
     'Invariable glossary terms (names, organisations, `dnt`) are protected during translation and restored in the target form; inflecting terms are translated, then verified and repaired where possible. The report is computed from the output. A batch is all or nothing: on any engine failure the answer is a problem and nothing is cached.',
   request: {
@@ -28,8 +31,11 @@ export const translateRoute = createRoute({
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
+    404: problemSpec(
+      '`unknown_glossary` (`#/glossary`): no such glossary among the bundled ones and the caller’s tenant’s own.'
+    ),
     422: problemSpec(
-      '`invalid_request` (schema; `errors` names each field), `unknown_glossary` (`#/glossary`), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
+      '`invalid_request` (schema; `errors` names each field), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
     ),
     502: problemSpec(
       '`provider_unavailable` (engine unreachable or failing, after one retry) or `provider_bad_response`.'

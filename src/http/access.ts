@@ -1,0 +1,255 @@
+/**
+ * Access control at the edge: who is calling (`identify`), which browser origins may read the
+ * answer (`corsPolicy`), and per route which scope it needs, how often and how much
+ * (`requireScope`), with usage counted after the answer.
+ *
+ * Order on `/v1/*`: `identify` resolves the caller without refusing anything yet, so that CORS
+ * can decide the origin from the caller's key (a refusal must still reach the browser as a
+ * readable 401/403/429); then `corsPolicy`; then `enforceIdentity` refuses bad credentials.
+ *
+ * @module
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import { cors } from 'hono/cors'
+import { admissionFor } from '../access/admission'
+import { type AuthFailure, authenticate, authorize, type Caller } from '../access/authenticate'
+import { rateLimitPolicy } from '../access/rate-limit'
+import { canonicalOrigin, type Scope } from '../access/scopes'
+import { countCharacters, type MeteredOperation } from '../access/usage'
+import { accessPorts, tenantGlossaries } from '../services'
+import type { AppEnv } from './env'
+import { ApiError } from './problem'
+
+const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="precis"' }
+
+/** Headers a browser may send and read (the issue's list). */
+const ALLOW_HEADERS = [
+  'authorization',
+  'content-type',
+  'if-none-match',
+  'if-match',
+  'cache-control',
+]
+const EXPOSE_HEADERS = ['ETag', 'X-Cache', 'X-Request-Id', 'Retry-After', 'RateLimit-Policy']
+
+// The refusal of `identify`, kept until `enforceIdentity` (after CORS) throws it.
+const failures = new WeakMap<object, AuthFailure>()
+
+/** Runs `promise` after the response (waitUntil), or just lets it run without a context. */
+function background(c: Context<AppEnv>, promise: Promise<unknown>): void {
+  const settled = promise.catch((error: unknown) => {
+    c.var.services.log('metering_failed', { error: String(error) })
+  })
+  try {
+    c.executionCtx.waitUntil(settled)
+  } catch {
+    void settled
+  }
+}
+
+/**
+ * Resolves the caller from `Authorization` (never the query string), and rebinds the request's
+ * glossary store to the caller's tenant. Preflights (`OPTIONS`) carry no credentials and pass.
+ */
+export function identify(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next()
+    const { config } = c.var.services
+    const ports = accessPorts(c.env ?? ({} as Env))
+    const outcome = await authenticate({
+      mode: config.access.authMode,
+      authorization: c.req.header('Authorization'),
+      origin: c.req.header('Origin'),
+      address: c.req.header('CF-Connecting-IP') ?? 'unknown',
+      adminToken: config.adminToken,
+      findByHash: async (hash) => (ports.keys ? ports.keys.findByHash(hash) : undefined),
+    })
+    if (!outcome.ok) {
+      failures.set(c.req.raw, outcome)
+      return next()
+    }
+    c.set('caller', outcome.caller)
+    const glossaries = c.env ? tenantGlossaries(c.env, outcome.caller.tenant) : undefined
+    if (glossaries) c.set('services', { ...c.var.services, glossaries })
+    return next()
+  }
+}
+
+/** Throws the refusal `identify` recorded (401 with a challenge, or 403 for the origin). */
+export function enforceIdentity(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const failure = failures.get(c.req.raw)
+    if (failure) {
+      throw new ApiError(failure.code, failure.detail, {
+        ...(failure.code === 'unauthorized' ? { headers: CHALLENGE } : {}),
+      })
+    }
+    return next()
+  }
+}
+
+/**
+ * CORS with `hono/cors`. An origin is allowed when the calling publishable key lists it, or in
+ * `open` mode when `CORS_ORIGINS` does. A preflight carries no key, so it is allowed when any
+ * unrevoked publishable key lists the origin (the actual request is then checked against the
+ * key it carries). Disallowed origins get no `Access-Control-Allow-Origin`.
+ */
+export function corsPolicy(): MiddlewareHandler<AppEnv> {
+  return cors({
+    origin: async (origin, c: Context<AppEnv>) => {
+      const canonical = canonicalOrigin(origin)
+      if (canonical === undefined) return null
+      const { access } = c.var.services.config
+      if (access.authMode === 'open' && access.corsOrigins.includes(canonical)) return origin
+      if (c.req.method === 'OPTIONS') {
+        const keys = c.env ? accessPorts(c.env).keys : undefined
+        return keys && (await keys.hasOrigin(canonical)) ? origin : null
+      }
+      const caller = c.get('caller') as Caller | undefined
+      if (caller?.kind === 'key' && caller.record.origins.includes(canonical)) return origin
+      return null
+    },
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowHeaders: ALLOW_HEADERS,
+    exposeHeaders: EXPOSE_HEADERS,
+    maxAge: 600,
+  })
+}
+
+/** Characters a metered request will process, read from its JSON body (0 if unreadable). */
+async function charactersOf(c: Context<AppEnv>, operation: MeteredOperation): Promise<number> {
+  if (operation === 'detect') return 0
+  let body: unknown
+  try {
+    // Hono caches the parsed body, so the route's validator does not read the stream again.
+    body = await c.req.json()
+  } catch {
+    return 0
+  }
+  if (typeof body !== 'object' || body === null) return 0
+  const { text, title } = body as { text?: unknown; title?: unknown }
+  const texts = typeof text === 'string' ? [text] : Array.isArray(text) ? text : []
+  if (operation === 'summarize' && typeof title === 'string') texts.push(title)
+  return countCharacters(texts.filter((t): t is string => typeof t === 'string'))
+}
+
+/** Whether a summarize body asks for translated summaries (which needs `translate` too). */
+async function asksTranslation(c: Context<AppEnv>): Promise<boolean> {
+  try {
+    const body = (await c.req.json()) as { translate?: unknown }
+    return body.translate !== undefined && body.translate !== null
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Route middleware: the caller must hold `scope`; then the request is admitted by the caller's
+ * rate limit and, for character-metered operations, its monthly quota (both before any work),
+ * and counted in usage after the answer (`waitUntil`, so metering never delays it).
+ */
+export function requireScope(
+  scope: Scope,
+  operation: MeteredOperation | null = null
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const caller = c.get('caller') as Caller | undefined
+    if (caller === undefined) {
+      // Only reachable when the access middleware is not mounted (a wiring bug): refuse.
+      throw new ApiError('unauthorized', 'Missing credentials.', { headers: CHALLENGE })
+    }
+    const scopes: Scope[] = [scope]
+    if (operation === 'summarize' && (await asksTranslation(c))) scopes.push('translate')
+    for (const needed of scopes) {
+      const decision = authorize(caller, needed)
+      if (!decision.ok) {
+        throw new ApiError(decision.code, decision.detail, {
+          ...(decision.code === 'unauthorized'
+            ? { headers: CHALLENGE }
+            : { extensions: { scope: needed } }),
+        })
+      }
+    }
+
+    const characters = operation === null ? 0 : await charactersOf(c, operation)
+    const plan = admissionFor(
+      caller,
+      operation,
+      characters,
+      c.var.services.config.access.anonRateLimit
+    )
+    const meter = c.env ? accessPorts(c.env).meter : undefined
+    if (meter === undefined || (plan.check === null && !plan.metered)) return next()
+
+    const stub = meter(plan.meter)
+    let month: string | undefined
+    let reserved = 0
+    if (plan.check !== null) {
+      const result = await stub.admit(plan.check)
+      if (!result.ok) {
+        if (result.reason === 'rate_limited') {
+          const limit = plan.check.rateLimit
+          throw new ApiError(
+            'rate_limited',
+            `Rate limit reached; retry in ${result.retryAfterSeconds} s.`,
+            {
+              headers: {
+                'Retry-After': String(result.retryAfterSeconds),
+                ...(limit ? { 'RateLimit-Policy': rateLimitPolicy(plan.policy, limit) } : {}),
+              },
+            }
+          )
+        }
+        throw new ApiError(
+          'quota_exceeded',
+          `This request needs ${characters} characters; ${result.used} of the ${result.limit} this month are used. The quota resets at ${result.resetAt}.`,
+          {
+            headers: { 'Retry-After': String(result.retryAfterSeconds) },
+            extensions: { resetAt: result.resetAt, used: result.used, limit: result.limit },
+          }
+        )
+      }
+      month = result.month
+      reserved = result.reserved
+    }
+
+    await next()
+
+    if (operation === null || caller.kind !== 'key') return
+    const succeeded = c.res.status < 400
+    if (!succeeded && reserved === 0) return
+    background(
+      c,
+      stub.settle({
+        key: caller.record.id,
+        operation,
+        ...(month !== undefined ? { month } : {}),
+        requests: succeeded ? 1 : 0,
+        characters: succeeded ? characters : 0,
+        reserved,
+      })
+    )
+  }
+}
+
+/** Route middleware: only the operator (`ADMIN_TOKEN`) may continue. */
+export function requireOperator(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const caller = c.get('caller') as Caller | undefined
+    if (caller === undefined || caller.kind === 'anonymous') {
+      throw new ApiError('unauthorized', 'Send Authorization: Bearer <admin token>.', {
+        headers: CHALLENGE,
+      })
+    }
+    if (caller.kind !== 'operator') {
+      throw new ApiError(
+        'insufficient_scope',
+        'This needs the operator token (ADMIN_TOKEN), not an API key.',
+        {
+          extensions: { scope: 'admin' },
+        }
+      )
+    }
+    return next()
+  }
+}
