@@ -15,7 +15,10 @@
  * of `cues.ts` (entity and number density, quotation share, opening connectives), a length prior
  * for short summaries, similarity to the lede and to captions are implemented as weights too but
  * switched off: on the dev set they did not help, or did not hold up under cross-validation
- * (docs/summarizer.md, from `npm run eval -- --ablation` and `npm run eval -- --cv`).
+ * (docs/summarizer.md, from `npm run eval -- --ablation` and `npm run eval -- --cv-issue3`).
+ * Weights can differ by language (`LANGUAGE_WEIGHTS`): French ones, with additive guide features
+ * (title recall, length, quotation, direct speech, capitalised words), were learned by
+ * cross-validation on the tuning set (`npm run eval -- <tuning file> --cv`).
  *
  * @module
  */
@@ -516,7 +519,7 @@ function addSentenceCues(
       let hits = 0
       for (let p = termStart[i] as number; p < (termStart[i + 1] as number); p++) {
         const t = terms[p] as number
-        if (mark[t] === 1 || (mark[t] as number) > 1) {
+        if ((mark[t] as number) >= 1) {
           if (mark[t] !== i + 2) hits++
           mark[t] = i + 2
         }
