@@ -71,7 +71,7 @@ export function analyzeArticle(
   const visit = (start: number, end: number): void => {
     let id = byRaw.get(start, end)
     if (id === undefined) {
-      const norm = termOf(text.slice(start, end))
+      const norm = TERMS.termOf(text, start, end, byRaw.lastHash)
       id = norm === undefined ? -2 : intern(norm)
       byRaw.setMissed(start, end, id)
     }
@@ -143,7 +143,7 @@ class SpellingTable {
   }
 
   /** Hash and slot of the last `get`, so that `setMissed` does not hash and probe again. */
-  private lastHash = 0
+  lastHash = 0
   private lastSlot = 0
 
   get(start: number, end: number): number | undefined {
@@ -202,6 +202,47 @@ class SpellingTable {
     }
   }
 }
+
+/**
+ * Spelling → ranking form, shared by every article an isolate analyses: news vocabulary recurs
+ * from one article to the next, and each new spelling otherwise costs a substring, a lowercase
+ * copy and two hash-map operations. Keys are compared in place (like `SpellingTable`); the
+ * table stops growing at `MAX_SPELLINGS`, after which new spellings are simply computed.
+ */
+class TermCache {
+  private static readonly MAX_SPELLINGS = 1 << 15
+  private readonly mask = 2 * TermCache.MAX_SPELLINGS - 1
+  private readonly keys: (string | undefined)[] = new Array(this.mask + 1).fill(undefined)
+  /** The ranking form, or `null` for a word that is not a term. */
+  private readonly forms: (string | null)[] = new Array(this.mask + 1).fill(null)
+  private size = 0
+
+  /** `termOf(text.slice(start, end))`, with `hash` = `hashRange(text, start, end)`. */
+  termOf(text: string, start: number, end: number, hash: number): string | undefined {
+    const length = end - start
+    let slot = hash & this.mask
+    for (;;) {
+      const key = this.keys[slot]
+      if (key === undefined) break
+      if (key.length === length) {
+        let k = 0
+        while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++
+        if (k === length) return this.forms[slot] ?? undefined
+      }
+      slot = (slot + 1) & this.mask
+    }
+    const word = text.slice(start, end)
+    const form = termOf(word)
+    if (this.size < TermCache.MAX_SPELLINGS) {
+      this.keys[slot] = word
+      this.forms[slot] = form ?? null
+      this.size++
+    }
+    return form
+  }
+}
+
+const TERMS = new TermCache()
 
 /** FNV-1a over UTF-16 code units. */
 function hashRange(text: string, start: number, end: number): number {
