@@ -50,23 +50,36 @@ export const PackedTermsSchema: z.ZodType<PackedTerms> = z
 /** Packs occurrences (in text order, non-overlapping, as `findTerms` returns them). */
 export function packTerms(matches: readonly TermMatch[]): PackedTerms {
   const kinds: Kind[] = []
-  const index = new Map<string, number>()
+  // Kinds by entry: an entry has a handful (its terms × preferred/variant/forbidden), so a short
+  // scan beats hashing a composite key per occurrence.
+  const byEntry = new Map<number, number[]>()
   const at: number[] = []
   let previousEnd = 0
   for (const m of matches) {
-    const kind: Kind = {
-      entry: m.entry,
-      concept: m.concept,
-      preferred: m.preferred,
-      kind: m.kind,
-      ...(m.term !== undefined ? { term: m.term } : {}),
+    let candidates = byEntry.get(m.entry)
+    if (candidates === undefined) {
+      candidates = []
+      byEntry.set(m.entry, candidates)
     }
-    const id = JSON.stringify([kind.entry, kind.concept, kind.preferred, kind.kind, kind.term])
-    let k = index.get(id)
+    let k = candidates.find((i) => {
+      const c = kinds[i] as Kind
+      return (
+        c.kind === m.kind &&
+        c.term === m.term &&
+        c.concept === m.concept &&
+        c.preferred === m.preferred
+      )
+    })
     if (k === undefined) {
       k = kinds.length
-      kinds.push(kind)
-      index.set(id, k)
+      kinds.push({
+        entry: m.entry,
+        concept: m.concept,
+        preferred: m.preferred,
+        kind: m.kind,
+        ...(m.term !== undefined ? { term: m.term } : {}),
+      })
+      candidates.push(k)
     }
     at.push(k, m.start - previousEnd, m.end - m.start)
     previousEnd = m.end
@@ -82,7 +95,30 @@ export function unpackTerms(text: string, packed: PackedTerms): TermMatch[] {
     const kind = packed.kinds[packed.at[i] as number] as Kind
     const start = end + (packed.at[i + 1] as number)
     end = start + (packed.at[i + 2] as number)
-    out.push({ ...kind, start, end, found: text.slice(start, end) })
+    const found = text.slice(start, end)
+    // Written out rather than spread: one object shape for every occurrence.
+    out.push(
+      kind.term === undefined
+        ? {
+            entry: kind.entry,
+            concept: kind.concept,
+            start,
+            end,
+            found,
+            preferred: kind.preferred,
+            kind: kind.kind,
+          }
+        : {
+            entry: kind.entry,
+            concept: kind.concept,
+            start,
+            end,
+            found,
+            preferred: kind.preferred,
+            kind: kind.kind,
+            term: kind.term,
+          }
+    )
   }
   return out
 }

@@ -36,5 +36,5 @@ describe('cache entry size', () => {
     await expectStatus(second, 200)
     expect(second.headers.get('x-cache')).toBe('HIT')
     expect(await largestEntry()).toBeLessThan(2 * utf8(JSON.stringify(body)))
-  })
+  }, 120_000)
 })
