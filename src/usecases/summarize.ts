@@ -39,7 +39,7 @@ import { cacheAside } from './cache-aside'
 import { textCacheKey } from './cache-key'
 import type { CacheDirectives, UseCaseDeps } from './deps'
 import { declaredLanguage } from './detect'
-import { invalidField, UseCaseError, withEngineErrors } from './errors'
+import { invalidField, noText, UseCaseError, withEngineErrors } from './errors'
 import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
 import { DetectionStored, TargetTranslationStored } from './stored'
 
@@ -209,15 +209,6 @@ export async function summarizeArticle(
     }),
     hit,
   }
-}
-
-/** 422 `no_text`: markup without readable text. */
-export function noText(pointer = '#/text'): UseCaseError {
-  return new UseCaseError(
-    'no_text',
-    'The text has no readable text once its markup is left out (tags, scripts, navigation, code…).',
-    { fields: [{ pointer, message: 'no text outside markup' }] }
-  )
 }
 
 async function computeSummaries(
