@@ -29,6 +29,7 @@ import {
   type SummarySelection,
   summarize,
 } from '../summarize/summarize'
+import { inTypography, typographyOf } from '../text/typography'
 import { countWords } from '../text/words'
 import { type TargetTranslation, translateToTargets } from '../translate/batch'
 import type { ProviderName } from '../translate/engines'
@@ -261,8 +262,12 @@ async function computeSummaries(
  */
 function preferredTerms(text: string, matches: readonly TermMatch[]): Display | undefined {
   if (!matches.some((m) => m.kind !== 'preferred')) return undefined
+  // A preferred term takes the article's typography ("Xi'an" shown as "Xi’an" in a text that
+  // writes ’), so the summary does not mix styles.
+  const style = typographyOf(text)
+  const styled = matches.map((m) => ({ ...m, preferred: inTypography(m.preferred, style) }))
   return (offset, length) =>
-    replaceWithPreferred(text.slice(offset, offset + length), matches, offset)
+    replaceWithPreferred(text.slice(offset, offset + length), styled, offset)
 }
 
 /** Translates the summaries (empty ones stay empty); engine failures become use-case errors. */
