@@ -3,18 +3,24 @@
  *
  * @module
  */
+import { type ContentFormat, hasNoText, readContent } from '../content/index'
 import { languageByCode } from '../langid/codes'
 import { type Detection, detectLanguage } from '../langid/detect'
+import { noText } from './errors'
 
 export type DetectInput = {
   readonly text: string
+  /** How `text` is written (default `text`): markup is read down to its text first. */
+  readonly format?: ContentFormat
   /** Restricts the candidates to these languages. */
   readonly hints?: readonly string[]
 }
 
-/** Detects the language of `input.text` (as NFC). */
+/** Detects the language of `input.text` (as NFC); 422 `no_text` for markup without text. */
 export function detectText(input: DetectInput): Detection {
-  const nfc = input.text.normalize('NFC')
+  const content = readContent(input.text, input.format ?? 'text')
+  if (hasNoText(content)) throw noText()
+  const nfc = content.text.normalize('NFC')
   return detectLanguage(nfc, input.hints ? { hints: [...input.hints] } : {})
 }
 

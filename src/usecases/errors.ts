@@ -66,6 +66,15 @@ export class UseCaseError extends Error {
   }
 }
 
+/** 422 `no_text`: markup (HTML, Markdown) without readable text. */
+export function noText(pointer = '#/text'): UseCaseError {
+  return new UseCaseError(
+    'no_text',
+    'The text has no readable text once its markup is left out (tags, scripts, navigation, code…).',
+    { fields: [{ pointer, message: 'no text outside markup' }] }
+  )
+}
+
 /** A refusal of one field: `invalid_request` naming it. */
 export function invalidField(pointer: string, message: string, detail?: string): UseCaseError {
   return new UseCaseError('invalid_request', detail ?? `${pointer.slice(2)}: ${message}.`, {

@@ -5,6 +5,14 @@
  *
  * @module
  */
+import {
+  type ContentFormat,
+  convertSpan,
+  hasNoText,
+  type OffsetUnit,
+  offsetConverter,
+  readContent,
+} from '../content/index'
 import { type CandidateResult, findCandidates, formatCandidatesTsv } from '../glossary/candidates'
 import { deeplEntries } from '../glossary/interchange'
 import {
@@ -22,7 +30,7 @@ import type { Glossary } from '../glossary/types'
 import type { GlossaryIssue } from '../glossary/validate'
 import { detectLanguage } from '../langid/detect'
 import type { UseCaseDeps } from './deps'
-import { type FieldIssue, UseCaseError } from './errors'
+import { type FieldIssue, noText, UseCaseError } from './errors'
 import { assertGlossaryId } from './identifiers'
 
 /** Where a path id is reported. */
@@ -271,19 +279,31 @@ export type TerminologyCheck = {
 export async function checkGlossaryTerms(
   deps: UseCaseDeps,
   id: string,
-  input: { readonly text: string; readonly language: string }
+  input: {
+    readonly text: string
+    readonly language: string
+    readonly format?: ContentFormat
+    readonly offsetUnit?: OffsetUnit
+  }
 ): Promise<TerminologyCheck> {
+  // Markup is read before the glossary is fetched: a page without text is refused first.
+  const content = readContent(input.text, input.format ?? 'text')
+  if (hasNoText(content)) throw noText()
   const { glossary } = await getGlossary(deps, id)
   let language = input.language
   if (language === 'auto') {
-    const detected = detectLanguage(input.text).language
+    const detected = detectLanguage(content.text).language
     language = detected === 'und' ? (glossary.languages[0] ?? 'und') : detected
   }
+  const at = offsetConverter(content.source, input.offsetUnit ?? 'utf16')
   return {
     glossary: glossary.id,
     version: glossary.version,
     language,
-    findings: checkTerminology(glossary, input.text, language),
+    findings: checkTerminology(glossary, content.text, language).map((f) => ({
+      ...f,
+      ...convertSpan(at, content.span(f.offset, f.offset + f.length)),
+    })),
   }
 }
 

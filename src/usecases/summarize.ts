@@ -29,6 +29,7 @@ import {
   type SummarySelection,
   summarize,
 } from '../summarize/summarize'
+import { inTypography, typographyOf } from '../text/typography'
 import { countWords } from '../text/words'
 import { type TargetTranslation, translateToTargets } from '../translate/batch'
 import type { ProviderName } from '../translate/engines'
@@ -39,7 +40,7 @@ import { cacheAside } from './cache-aside'
 import { textCacheKey } from './cache-key'
 import type { CacheDirectives, UseCaseDeps } from './deps'
 import { declaredLanguage } from './detect'
-import { invalidField, UseCaseError, withEngineErrors } from './errors'
+import { invalidField, noText, UseCaseError, withEngineErrors } from './errors'
 import { type PackedTerms, PackedTermsSchema, packTerms, unpackTerms } from './packed-terms'
 import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
 import { DetectionStored, TargetTranslationStored } from './stored'
@@ -201,15 +202,6 @@ export async function summarizeArticle(
   }
 }
 
-/** 422 `no_text`: markup without readable text. */
-export function noText(pointer = '#/text'): UseCaseError {
-  return new UseCaseError(
-    'no_text',
-    'The text has no readable text once its markup is left out (tags, scripts, navigation, code…).',
-    { fields: [{ pointer, message: 'no text outside markup' }] }
-  )
-}
-
 async function computeSummaries(
   deps: UseCaseDeps,
   content: Content,
@@ -260,8 +252,12 @@ async function computeSummaries(
  */
 function preferredTerms(text: string, matches: readonly TermMatch[]): Display | undefined {
   if (!matches.some((m) => m.kind !== 'preferred')) return undefined
+  // A preferred term takes the article's typography ("Xi'an" shown as "Xi’an" in a text that
+  // writes ’), so the summary does not mix styles.
+  const style = typographyOf(text)
+  const styled = matches.map((m) => ({ ...m, preferred: inTypography(m.preferred, style) }))
   return (offset, length) =>
-    replaceWithPreferred(text.slice(offset, offset + length), matches, offset)
+    replaceWithPreferred(text.slice(offset, offset + length), styled, offset)
 }
 
 /** Translates the summaries (empty ones stay empty); engine failures become use-case errors. */

@@ -124,3 +124,19 @@ describe('POST /v1/summarize offsetUnit and sortBy', () => {
     )
   })
 })
+
+describe('POST /v1/summarize typography of preferred terms', () => {
+  it('writes a preferred term with the article’s apostrophes', async ({ expect }) => {
+    const text =
+      'Xian opened the city’s sixth metro line on Monday, officials said. The line’s trains run every four minutes. It’s the region’s longest line.'
+    const body = await summarize({
+      text,
+      language: 'en',
+      lengths: ['long'],
+      glossary: 'news-central-asia',
+    })
+    const [long] = body.summaries
+    expect(long?.text).toContain('Xi’an opened')
+    expect(long?.text).not.toContain("Xi'an")
+  }, 120_000)
+})

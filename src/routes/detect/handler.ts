@@ -6,8 +6,8 @@ import type { detectRoute } from './route'
 
 /** Detection costs less CPU than a KV round trip, so it is not cached; it still gets an ETag. */
 export const detectHandler: RouteHandler<typeof detectRoute, AppEnv> = (c) => {
-  const { text, hints } = c.req.valid('json')
-  const detection = detectText({ text, ...(hints ? { hints } : {}) })
+  const { text, format, hints } = c.req.valid('json')
+  const detection = detectText({ text, format, ...(hints ? { hints } : {}) })
   return jsonWithEtag(c, detection, {
     'Cache-Control': resultCacheControl(c.var.services.config.cacheTtlSeconds),
   })

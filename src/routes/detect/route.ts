@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireScope } from '../../http/access'
-import { cachedResultHeaders, problemResponses } from '../../http/openapi'
-import { DetectionSchema, LanguageCodeSchema, TextSchema } from '../schemas'
+import { cachedResultHeaders, problemResponses, problemSpec } from '../../http/openapi'
+import { DetectionSchema, FormatSchema, LanguageCodeSchema, TextSchema } from '../schemas'
 
 export const DetectRequestSchema = z
   .object({
     text: TextSchema,
+    format: FormatSchema,
     hints: z
       .array(LanguageCodeSchema)
       .max(50)
@@ -34,5 +35,8 @@ export const detectRoute = createRoute({
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
+    422: problemSpec(
+      '`invalid_request` (schema; `errors` names each field) or `no_text` (`#/text`: markup without readable text).'
+    ),
   },
 })

@@ -194,5 +194,8 @@ export const checkRoute = createRoute({
       content: { 'application/json': { schema: CheckResponseSchema } },
     },
     ...problemResponses,
+    422: problemSpec(
+      '`invalid_request` (schema; `errors` names each field) or `no_text` (`#/text`: markup without readable text).'
+    ),
   },
 })

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from '@hono/zod-openapi'
-import { LanguageCodeSchema, TextSchema } from '../schemas'
+import { FormatSchema, LanguageCodeSchema, OffsetUnitSchema, TextSchema } from '../schemas'
 
 export const GlossarySummarySchema = z
   .object({
@@ -88,14 +88,19 @@ const FindingSchema = z
     term: z.string().openapi({ description: 'The text as found.' }),
     preferred: z.string().openapi({ description: 'What to write instead.' }),
     concept: z.string(),
-    offset: z.number().int().openapi({ description: 'UTF-16 offset into the text.' }),
-    length: z.number().int(),
+    offset: z.number().int().openapi({
+      description:
+        'Offset into the submitted `text`, in `offsetUnit` (UTF-16 by default); for HTML/Markdown the span covers the term in the source, markup inside included.',
+    }),
+    length: z.number().int().openapi({ description: 'Length in `offsetUnit`.' }),
   })
   .openapi('TerminologyFinding')
 
 export const CheckRequestSchema = z
   .object({
     text: TextSchema,
+    format: FormatSchema,
+    offsetUnit: OffsetUnitSchema,
     language: z
       .union([z.literal('auto'), LanguageCodeSchema])
       .openapi({ description: 'Language of the text; `auto` detects it.' }),
