@@ -2,7 +2,6 @@ import type { RouteHandler } from '@hono/zod-openapi'
 import { formatFromMediaType, GLOSSARY_MEDIA_TYPES, type GlossaryFormat } from '../../glossary/io'
 import type { Glossary } from '../../glossary/types'
 import type { AppEnv } from '../../http/env'
-import { matchesIfNoneMatch } from '../../http/etag'
 import {
   checkGlossaryTerms,
   deleteGlossary,
@@ -29,7 +28,6 @@ export const getHandler: RouteHandler<typeof getRoute, AppEnv> = async (c) => {
   const exported = await exportGlossaryAs(c.var.services, id, format)
   const etag = etagOf(exported.glossary, format)
   const headers = { ETag: etag, 'Cache-Control': 'no-cache' }
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers)
   if (exported.text === undefined) return c.json(exported.body, 200, headers)
   return c.body(exported.text, 200, {
     ...headers,

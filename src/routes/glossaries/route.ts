@@ -9,6 +9,7 @@
  * @module
  */
 import { createRoute, z } from '@hono/zod-openapi'
+import { etag } from 'hono/etag'
 import { adminAuth } from '../../http/admin-auth'
 import { problemResponses, problemSpec } from '../../http/openapi'
 import { GlossaryIdParamsSchema } from '../schemas'
@@ -28,6 +29,8 @@ export const listRoute = createRoute({
   method: 'get',
   path: '/v1/glossaries',
   operationId: 'listGlossaries',
+  // A strong ETag of the body and 304 on If-None-Match (Hono's etag middleware).
+  middleware: [etag()] as const,
   tags: ['Glossaries'],
   summary: 'Every glossary, bundled and managed',
   responses: {
@@ -39,6 +42,7 @@ export const listRoute = createRoute({
         },
       },
     },
+    304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
   },
 })
@@ -47,6 +51,8 @@ export const getRoute = createRoute({
   method: 'get',
   path: '/v1/glossaries/{id}',
   operationId: 'getGlossary',
+  // The handler sets the version as ETag; the middleware answers If-None-Match with 304.
+  middleware: [etag()] as const,
   tags: ['Glossaries'],
   summary: 'One glossary, as JSON or exported as TSV, CSV or TBX',
   request: {
