@@ -2,6 +2,7 @@ import { describe, it } from 'vitest'
 import { call, expectStatus, postJson } from './helpers'
 
 const ADMIN = { authorization: 'Bearer test-admin-token' }
+const utf8 = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes)
 
 type Summary = { id: string; languages: string[]; entries: number; version: string; source: string }
 type GlossaryJson = Summary & {
@@ -77,7 +78,8 @@ describe('GET /v1/glossaries', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(type)
     expect(res.headers.get('etag')).toMatch(new RegExp(`-${format}"$`))
-    expect((await res.text()).startsWith(start)).toBe(true)
+    // Decoded by hand: workerd warns on .text() of a media type it does not know as text.
+    expect(utf8(await res.arrayBuffer()).startsWith(start)).toBe(true)
   })
 
   it('answers an unknown glossary with a 404 problem', async () => {
@@ -191,7 +193,7 @@ describe('PUT and DELETE /v1/glossaries/{id}', () => {
       const exported =
         format === 'json'
           ? JSON.stringify(json)
-          : await (await call(`/v1/glossaries/round-trip?format=${format}`)).text()
+          : utf8(await (await call(`/v1/glossaries/round-trip?format=${format}`)).arrayBuffer())
       const back = (await expectStatus(await put(`copy-${format}`, exported, type), 201)) as Summary
       expect(back.version, format).toBe(created.version)
     }

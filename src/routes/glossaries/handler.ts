@@ -2,7 +2,6 @@ import type { RouteHandler } from '@hono/zod-openapi'
 import { formatFromMediaType, GLOSSARY_MEDIA_TYPES } from '../../glossary/io'
 import type { Glossary } from '../../glossary/types'
 import type { AppEnv } from '../../http/env'
-import { matchesIfNoneMatch } from '../../http/etag'
 import {
   checkGlossaryTerms,
   deleteGlossary,
@@ -14,7 +13,8 @@ import {
   suggestGlossaryTerms,
 } from '../../usecases/glossaries'
 import type { candidatesRoute } from './candidates-route'
-import type { checkRoute, deleteRoute, getRoute, listRoute, putRoute } from './route'
+import type { checkRoute } from './check-route'
+import type { deleteRoute, getRoute, listRoute, putRoute } from './route'
 
 /**
  * `"<version>"` for JSON, `"<version>-<format>"` for exports (`-deepl-<source>-<target>` for a
@@ -36,7 +36,6 @@ export const getHandler: RouteHandler<typeof getRoute, AppEnv> = async (c) => {
   const pair = format === 'deepl' ? `-${source}-${target}` : ''
   const etag = etagOf(exported.glossary, format, pair)
   const headers = { ETag: etag, 'Cache-Control': 'no-cache' }
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers)
   if (exported.text === undefined) return c.json(exported.body, 200, headers)
   const deepl = format === 'deepl'
   const extension = deepl ? 'tsv' : format.startsWith('tbx') ? 'tbx' : format

@@ -1,5 +1,6 @@
 import { createRouter } from '../../http/router'
 import { candidatesRoute } from './candidates-route'
+import { checkRoute } from './check-route'
 import {
   candidatesHandler,
   checkHandler,
@@ -8,7 +9,7 @@ import {
   listHandler,
   putHandler,
 } from './handler'
-import { checkRoute, deleteRoute, getRoute, listRoute, putRoute } from './route'
+import { deleteRoute, getRoute, listRoute, putRoute } from './route'
 
 const router = createRouter()
 router.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {

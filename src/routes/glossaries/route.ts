@@ -4,12 +4,11 @@
  * a 422 names each bad row with a JSON pointer (`#/entries/3/terms/en/0`) and, in text, its line.
  */
 import { createRoute, z } from '@hono/zod-openapi'
+import { etag } from 'hono/etag'
 import { requireScope } from '../../http/access'
 import { problemResponses, problemSpec } from '../../http/openapi'
 import { GlossaryIdParamsSchema, LanguageCodeSchema } from '../schemas'
 import {
-  CheckRequestSchema,
-  CheckResponseSchema,
   etagHeader,
   GlossarySchema,
   GlossarySummarySchema,
@@ -26,7 +25,8 @@ export const listRoute = createRoute({
   tags: ['Glossaries'],
   summary: 'Every glossary, bundled and managed',
   security: [{ apiKey: [] }],
-  middleware: [requireScope('glossaries:read')] as const,
+  // Scope first; then a strong ETag of the body and 304 on If-None-Match (Hono's etag).
+  middleware: [requireScope('glossaries:read'), etag()] as const,
   responses: {
     200: {
       description: 'Bundled glossaries first, then API glossaries, each in id order.',
@@ -36,6 +36,7 @@ export const listRoute = createRoute({
         },
       },
     },
+    304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
   },
 })
@@ -47,7 +48,8 @@ export const getRoute = createRoute({
   tags: ['Glossaries'],
   summary: 'One glossary, as JSON or exported as TSV, CSV, TBX or a DeepL entry list',
   security: [{ apiKey: [] }],
-  middleware: [requireScope('glossaries:read')] as const,
+  // Scope first; the handler sets the version as ETag and etag() answers If-None-Match with 304.
+  middleware: [requireScope('glossaries:read'), etag()] as const,
   request: {
     params: GlossaryIdParamsSchema,
     query: z.object({
@@ -173,29 +175,5 @@ export const deleteRoute = createRoute({
     409: problemSpec('The glossary is bundled, hence read-only.'),
     412: problemSpec('`If-Match` does not match the current version.'),
     ...problemResponses,
-  },
-})
-
-export const checkRoute = createRoute({
-  method: 'post',
-  path: '/v1/glossaries/{id}/check',
-  operationId: 'checkTerminology',
-  tags: ['Glossaries'],
-  summary: 'Terminology QA: variants and forbidden terms in a text',
-  security: [{ apiKey: [] }],
-  middleware: [requireScope('glossaries:read')] as const,
-  request: {
-    params: GlossaryIdParamsSchema,
-    body: { required: true, content: { 'application/json': { schema: CheckRequestSchema } } },
-  },
-  responses: {
-    200: {
-      description: 'Every variant and forbidden term, in text order.',
-      content: { 'application/json': { schema: CheckResponseSchema } },
-    },
-    ...problemResponses,
-    422: problemSpec(
-      '`invalid_request` (schema; `errors` names each field) or `no_text` (`#/text`: markup without readable text).'
-    ),
   },
 })
