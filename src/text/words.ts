@@ -141,14 +141,42 @@ function segmentRun(
     // Never split a surrogate pair.
     const last = text.charCodeAt(to - 1)
     if (to < end && last >= 0xd800 && last <= 0xdbff) to--
-    for (const part of segmenter.segment(text.slice(from, to))) {
-      if (!part.isWordLike) continue
-      visit(from + part.index, from + part.index + part.segment.length)
+    const words = pieceWords(text.slice(from, to), segmenter)
+    for (let k = 0; k < words.length; k += 2) {
+      visit(from + (words[k] as number), from + (words[k + 1] as number))
       count++
     }
     from = to
   }
   return count
+}
+
+/** Bounds the memo of `pieceWords` (pieces are at most `MAX_RUN` units long). */
+const MAX_MEMO_PIECES = 4096
+const pieceMemo = new WeakMap<Intl.Segmenter, Map<string, Int32Array>>()
+
+/**
+ * Word ranges (start, end pairs) of one piece, as ICU segments it: memoized per segmenter,
+ * because each ICU call has a fixed cost that dominates short pieces, and text made of one short
+ * sentence repeated ("中文。" × 80,000) would otherwise pay it per sentence. ICU's answer for a
+ * piece depends only on the piece, so the memo changes nothing.
+ */
+function pieceWords(piece: string, segmenter: Intl.Segmenter): Int32Array {
+  let memo = pieceMemo.get(segmenter)
+  if (memo === undefined) {
+    memo = new Map()
+    pieceMemo.set(segmenter, memo)
+  }
+  const known = memo.get(piece)
+  if (known !== undefined) return known
+  const ranges: number[] = []
+  for (const part of segmenter.segment(piece)) {
+    if (part.isWordLike) ranges.push(part.index, part.index + part.segment.length)
+  }
+  const words = Int32Array.from(ranges)
+  if (memo.size >= MAX_MEMO_PIECES) memo.clear()
+  memo.set(piece, words)
+  return words
 }
 
 /** Class of each BMP code unit, filled on first sight: 0 unknown, 1 word character, 2 other. */
