@@ -10,6 +10,7 @@
  */
 import type { GlossaryBackend, GlossarySummary } from '../glossary/store'
 import type { Glossary } from '../glossary/types'
+import { UseCaseError } from '../usecases/errors'
 
 /** The part of `KVNamespace` this backend uses (a real namespace satisfies it). */
 export type GlossaryKvNamespace = {
@@ -24,6 +25,42 @@ export type GlossaryKvNamespace = {
 }
 
 const PREFIX = 'glossary:'
+/** How long one KV call of the glossary store may take before it counts as unavailable. */
+const STORE_TIMEOUT_MS = 5000
+
+/**
+ * The namespace with every failure — a call that throws, rejects or does not settle within
+ * `timeoutMs` — turned into `storage_unavailable` (503, retryable). The glossary store fails
+ * closed: without it the service cannot tell whether a managed glossary exists or what it says,
+ * and answering without it would be a wrong answer, not a degraded one (docs/faults.md).
+ */
+function failingClosed(kv: GlossaryKvNamespace, timeoutMs: number): GlossaryKvNamespace {
+  const guard = async <T>(call: () => Promise<T>): Promise<T> => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+    })
+    try {
+      return await Promise.race([Promise.resolve().then(call), expired])
+    } catch (error) {
+      // The problem carries no internals; the operator's log does.
+      console.error(JSON.stringify({ event: 'glossary_store_failed', error: String(error) }))
+      throw new UseCaseError(
+        'storage_unavailable',
+        'The glossary store is unavailable; nothing was read or changed. Try again shortly.',
+        { retryable: true, retryAfterSeconds: 5, cause: error }
+      )
+    } finally {
+      if (timer !== null) clearTimeout(timer)
+    }
+  }
+  return {
+    get: (key, type) => guard(() => kv.get(key, type)),
+    put: (key, value, options) => guard(() => kv.put(key, value, options)),
+    delete: (key) => guard(() => kv.delete(key)),
+    list: (options) => guard(() => kv.list(options)),
+  }
+}
 
 type Metadata = { version: string; languages: string[]; entries: number }
 
@@ -52,7 +89,11 @@ function isMetadata(value: unknown): value is Metadata {
  * @example
  * const backend = createKvGlossaryBackend(env.GLOSSARIES)
  */
-export function createKvGlossaryBackend(kv: GlossaryKvNamespace): GlossaryBackend {
+export function createKvGlossaryBackend(
+  namespace: GlossaryKvNamespace,
+  options: { readonly timeoutMs?: number } = {}
+): GlossaryBackend {
+  const kv = failingClosed(namespace, options.timeoutMs ?? STORE_TIMEOUT_MS)
   const backend: GlossaryBackend = {
     async list() {
       const out: Omit<GlossarySummary, 'source'>[] = []

@@ -59,6 +59,7 @@ export const PROBLEMS = {
   provider_bad_response: { status: 502, title: 'Translation engine gave an unusable answer' },
   provider_rate_limited: { status: 503, title: 'Translation engine is rate limited' },
   provider_timeout: { status: 504, title: 'Translation engine timed out' },
+  storage_unavailable: { status: 503, title: 'Storage unavailable' },
 } as const satisfies Record<
   UseCaseErrorCode | EdgeCode,
   { status: ContentfulStatusCode; title: string }

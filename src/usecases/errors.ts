@@ -27,6 +27,7 @@ export type UseCaseErrorCode =
   | 'provider_bad_response'
   | 'provider_rate_limited'
   | 'provider_timeout'
+  | 'storage_unavailable'
 
 /** One input at fault: a JSON pointer (`#/glossary`, `#/text/2`) and what is wrong with it. */
 export type FieldIssue = {

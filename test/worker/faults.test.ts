@@ -208,3 +208,56 @@ describe('glossary store (GLOSSARIES KV)', () => {
     await settled
   })
 })
+
+describe('glossary store (GLOSSARIES KV): fails closed for managed glossaries', () => {
+  const managed = 'fault-managed'
+  const upload = {
+    entries: [{ id: 'silk', terms: { en: ['Silk Road', 'Silk Route'] } }],
+  }
+  const put = (overrides: Overrides) =>
+    callWith(
+      new Request(`https://api.test/v1/glossaries/${managed}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token' },
+        body: JSON.stringify(upload),
+      }),
+      overrides
+    )
+
+  for (const fault of ['reject', 'throw', 'hang'] as const) {
+    it(`KV that ${fault}s: 503 storage_unavailable with Retry-After, on read, write and list`, async ({
+      expect,
+    }) => {
+      const { kv } = faultyKv(env.GLOSSARIES, { get: fault, put: fault, list: fault })
+      const calls = [
+        await callWith(new Request(`https://api.test/v1/glossaries/${managed}`), {
+          GLOSSARIES: kv,
+        }),
+        await callWith(new Request('https://api.test/v1/glossaries'), { GLOSSARIES: kv }),
+        await put({ GLOSSARIES: kv }),
+        await callWith(summarizeRequest(`The Silk Route (${unique()}).`, { glossary: managed }), {
+          GLOSSARIES: kv,
+        }),
+      ]
+      for (const { res, settled } of calls) {
+        const body = (await expectStatus(res, 503)) as { code: string }
+        expect(body.code).toBe('storage_unavailable')
+        expect(res.headers.get('retry-after')).toBe('5')
+        expect(res.headers.get('content-type')).toContain('application/problem+json')
+        await settled
+      }
+    }, 60_000)
+  }
+
+  it('back up: the same requests succeed', async ({ expect }) => {
+    const written = await put({})
+    expect([200, 201]).toContain(written.res.status)
+    await written.settled
+    const { res, settled } = await callWith(
+      summarizeRequest(`The Silk Route (${unique()}).`, { glossary: managed }),
+      {}
+    )
+    await expectStatus(res, 200)
+    await settled
+  })
+})

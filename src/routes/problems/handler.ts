@@ -47,6 +47,8 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
     'The translation engine answered with something Précis cannot use (wrong shape or count). Nothing was translated or cached.',
   provider_rate_limited:
     'The translation engine refused the request because of its own rate limit or quota. Retry after the `Retry-After` header.',
+  storage_unavailable:
+    'The glossary store (KV) failed or did not answer in time, so a managed glossary could not be read or written. Nothing was changed; retry after the `Retry-After` header. Bundled glossaries do not depend on it.',
   provider_timeout:
     'The translation engine did not answer within the configured deadline (`TRANSLATION_TIMEOUT_MS`, default 10 s, retries included). Nothing was translated or cached; send less text per request or retry.',
 }
