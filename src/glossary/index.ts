@@ -48,12 +48,3 @@ export {
   type GlossaryIssue,
   type GlossaryIssueCode,
 } from './validate'
-
-import { BUNDLED_GLOSSARIES as bundled } from './bundled.generated'
-import { matcherFor as matcher } from './match'
-
-// The bundled glossaries' matchers compile at isolate startup (its own CPU budget), not in the
-// first request that uses them.
-for (const glossary of bundled) {
-  for (const language of glossary.languages) matcher(glossary, language).find('warm up')
-}
