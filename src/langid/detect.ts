@@ -450,26 +450,7 @@ export function createDetector(
   }
 }
 
-/** One short text per script the model covers (and a hinted one, for the franc path). */
-const WARM_UP_SAMPLES: readonly string[] = [
-  'The summit was held in the ancient capital on Thursday.',
-  'Саммит прошёл в древней столице в четверг.',
-  'عقدت القمة في العاصمة القديمة يوم الخميس.',
-  '峰会星期四在古都举行。',
-  '首脳会議は木曜日に古都で開かれた。',
-  '정상회의는 목요일 옛 수도에서 열렸다.',
-]
-
 const defaultDetector = createDetector()
-
-/**
- * Isolate startup pays for the model, not the first request: every script's tables compile here,
- * at module scope, and one detection per script runs so that the regexes and the scoring code
- * are compiled too. Measured with `npm run bench -- cold-start` (first detection ≈ 180 ms of CPU
- * without this; Workers give startup its own budget, and a request 10 ms on the free plan).
- */
-for (let round = 0; round < 3; round++)
-  for (const sample of WARM_UP_SAMPLES) defaultDetector(sample)
 
 /**
  * Detects the language of `text` among the supported languages (or only `hints`).

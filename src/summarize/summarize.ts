@@ -117,25 +117,6 @@ export function createSummarizer(
  */
 export const summarize: Summarizer = createSummarizer()
 
-/**
- * A few summaries at module scope, so that isolate startup (which has its own CPU budget) rather
- * than the first request pays for the segmenters, the regexes and the first runs of this code:
- * with and without a display function, as requests with and without a glossary call it.
- * Measured by `npm run bench -- cold-start`.
- */
-const WARM_UP_TEXT =
-  'Leaders of five states met in the capital on Thursday, Dr. Lee said. The U.S. sent 3.5 ' +
-  'million dollars. "We are neighbours and partners," one of them said. Trade rose 12% in ' +
-  'May.\n\nAnalysts said the region’s role grows. Talks will resume in June; officials agreed.'
-for (let round = 0; round < 3; round++) {
-  summarize(WARM_UP_TEXT, { language: 'en', lengths: ['short', 'medium', 'long'] })
-  summarize(WARM_UP_TEXT, {
-    language: 'en',
-    lengths: ['short', { words: 12 }],
-    display: (offset, length) => WARM_UP_TEXT.slice(offset, offset + length),
-  })
-}
-
 function summarizeWith(
   text: string,
   options: SummarizeOptions,
