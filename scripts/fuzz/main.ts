@@ -85,10 +85,10 @@ function parseArgs(argv: readonly string[]): Options {
   }
 }
 
-/** `MAX_BODY_BYTES` of the dev environment, as `wrangler dev --env dev` will use it. */
+/** `MAX_BODY_BYTES` of the top-level (local) configuration, as `wrangler dev` will use it. */
 function devMaxBodyBytes(): number {
   const toml = readFileSync(path.join(ROOT, 'wrangler.toml'), 'utf8')
-  const section = toml.slice(toml.indexOf('[env.dev.vars]'))
+  const section = toml.slice(toml.indexOf('[vars]'))
   const match = /MAX_BODY_BYTES\s*=\s*"(\d+)"/.exec(section)
   return match ? Number(match[1]) : 524_288
 }

@@ -37,8 +37,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const out = openSync(logFile, 'a')
   const args = [
     'dev',
-    '--env',
-    'dev',
     '--ip',
     '127.0.0.1',
     '--port',

@@ -24,7 +24,7 @@ function freePort(): Promise<number> {
   })
 }
 
-const LIMIT = 524_288 // MAX_BODY_BYTES of [env.dev.vars]
+const LIMIT = 524_288 // MAX_BODY_BYTES of the top-level [vars]
 let server: DevServer | undefined
 let port = 0
 
