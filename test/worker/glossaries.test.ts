@@ -203,7 +203,7 @@ describe('PUT and DELETE /v1/glossaries/{id}', () => {
     expect,
   }) => {
     await expectStatus(await put('basic', TSV, 'text/tab-separated-values'), 201)
-    const tbx = await (await call('/v1/glossaries/basic?format=tbx')).text()
+    const tbx = utf8(await (await call('/v1/glossaries/basic?format=tbx')).arrayBuffer())
     expect(tbx).toContain('<tbx type="TBX-Basic"')
     expect(tbx).not.toContain('x-precis')
     await expectStatus(await put('basic-copy', tbx, 'application/x-tbx'), 201)

@@ -1,6 +1,9 @@
 import { describe, it } from 'vitest'
 import { call, expectStatus, postJson } from './helpers'
 
+/** TBX bodies read as bytes: workerd warns when `.text()` meets a non-text content type. */
+const utf8 = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes)
+
 const ADMIN = { authorization: 'Bearer test-admin-token' }
 
 type Written = {
@@ -86,14 +89,20 @@ describe('glossary interchange', () => {
       422
     )) as Problem
     expect(noColumn.errors?.[0]?.pointer).toBe('#/target')
-    const v2 = await (await call('/v1/glossaries/news-central-asia?format=tbx-v2')).text()
+    const v2 = utf8(
+      await (await call('/v1/glossaries/news-central-asia?format=tbx-v2')).arrayBuffer()
+    )
     expect(v2).toContain('<martif type="TBX-Basic"')
-    const precis = await (await call('/v1/glossaries/news-central-asia?format=tbx-precis')).text()
+    const precis = utf8(
+      await (await call('/v1/glossaries/news-central-asia?format=tbx-precis')).arrayBuffer()
+    )
     expect(precis).toContain('<tbx type="TBX-Precis"')
   })
 
   it('imports TBX v2 that starts with an external DOCTYPE', async ({ expect }) => {
-    const v2 = await (await call('/v1/glossaries/news-central-asia?format=tbx-v2')).text()
+    const v2 = utf8(
+      await (await call('/v1/glossaries/news-central-asia?format=tbx-v2')).arrayBuffer()
+    )
     const withDoctype = v2.replace('?>\n', '?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n')
     expect(withDoctype).toContain('<!DOCTYPE martif')
     const written = (await expectStatus(
