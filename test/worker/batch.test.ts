@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest'
 import { ENGLISH_ARTICLE, LANGUAGE_SAMPLES } from '../fixtures/articles'
 import { call, expectStatus, postJson } from './helpers'
+import { callWorker, unique } from './translate-helpers'
 
 type Problem = {
   type: string
@@ -153,5 +154,60 @@ describe('POST /v1/detect with items', () => {
       expect(Object.keys(schemas[batch]?.properties ?? {})).toEqual(['results'])
       expect(JSON.stringify(doc.paths[path]?.post)).toContain(`#/components/schemas/${batch}`)
     }
+  })
+})
+
+describe('batch metering and scopes', () => {
+  const keyed = (token: string, body: unknown) =>
+    callWorker(
+      new Request('https://api.test/v1/summarize', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+      { AUTH_MODE: 'required', APERTIUM_URL: 'http://apy.fake' }
+    )
+  const createKey = async (scopes: string[]) => {
+    const res = await callWorker(
+      new Request('https://api.test/v1/keys', {
+        method: 'POST',
+        headers: { authorization: 'Bearer test-admin-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ tenant: `t-${unique()}`, name: 'b', kind: 'secret', scopes }),
+      }),
+      { AUTH_MODE: 'required' }
+    )
+    return ((await expectStatus(res, 201)) as { key: string }).key
+  }
+
+  it('counts every item’s text and title (inherited or its own) as one request', async ({
+    expect,
+  }) => {
+    const key = await createKey(['summarize'])
+    const [a, b] = [uniqueArticle(), uniqueArticle()]
+    const res = await keyed(key, {
+      title: 'Shared headline',
+      glossary: null,
+      items: [{ text: a }, { text: b, title: 'Own' }],
+    })
+    await expectStatus(res, 200)
+    const usage = (await expectStatus(
+      await callWorker(
+        new Request('https://api.test/v1/usage', { headers: { authorization: `Bearer ${key}` } }),
+        { AUTH_MODE: 'required' }
+      ),
+      200
+    )) as { requests: Record<string, number>; characters: Record<string, number> }
+    expect(usage.requests.summarize).toBe(1)
+    const length = (s: string) => [...s].length
+    expect(usage.characters.summarize).toBe(
+      length(a) + length('Shared headline') + length(b) + length('Own')
+    )
+  })
+
+  it('needs the translate scope when any item asks for translations', async ({ expect }) => {
+    const key = await createKey(['summarize'])
+    const res = await keyed(key, { items: [{ text: 'One.' }, { text: 'Two.', translate: ['es'] }] })
+    const problem = (await expectStatus(res, 403)) as Problem & { scope?: string }
+    expect(problem.scope).toBe('translate')
   })
 })
