@@ -127,17 +127,29 @@ async function charactersOf(c: Context<AppEnv>, operation: MeteredOperation): Pr
     return 0
   }
   if (typeof body !== 'object' || body === null) return 0
-  const { text, title } = body as { text?: unknown; title?: unknown }
-  const texts = typeof text === 'string' ? [text] : Array.isArray(text) ? text : []
-  if (operation === 'summarize' && typeof title === 'string') texts.push(title)
+  // A batch (`items`) counts every item's text and title, as the same requests one by one would.
+  const { items } = body as { items?: unknown }
+  const parts = Array.isArray(items) ? items : [body]
+  const texts: unknown[] = []
+  for (const part of parts) {
+    if (typeof part !== 'object' || part === null) continue
+    const { text, title } = part as { text?: unknown; title?: unknown }
+    texts.push(...(Array.isArray(text) ? text : [text]))
+    // An item without its own title inherits the request's.
+    if (operation === 'summarize') texts.push(title ?? (body as { title?: unknown }).title)
+  }
   return countCharacters(texts.filter((t): t is string => typeof t === 'string'))
 }
 
 /** Whether a summarize body asks for translated summaries (which needs `translate` too). */
 async function asksTranslation(c: Context<AppEnv>): Promise<boolean> {
   try {
-    const body = (await c.req.json()) as { translate?: unknown }
-    return body.translate !== undefined && body.translate !== null
+    const body = (await c.req.json()) as { translate?: unknown; items?: unknown }
+    const asks = (part: unknown) =>
+      typeof part === 'object' &&
+      part !== null &&
+      (part as { translate?: unknown }).translate != null
+    return asks(body) || (Array.isArray(body.items) && body.items.some(asks))
   } catch {
     return false
   }

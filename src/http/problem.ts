@@ -124,11 +124,11 @@ export function toPointer(path: ReadonlyArray<PropertyKey>): string {
   return `#/${parts.join('/')}`
 }
 
-/** Renders a problem response in the context of the current request. */
-export function problemResponse(c: Context, error: ApiError): Response {
+/** The problem document of `error` in the context of the current request (batch items embed it). */
+export function problemDocument(c: Context, error: ApiError): Problem {
   const url = new URL(c.req.url)
   const { status, title } = PROBLEMS[error.code]
-  const body: Problem = {
+  return {
     type: `${url.origin}/problems/${problemSlug(error.code)}`,
     title,
     status,
@@ -139,7 +139,12 @@ export function problemResponse(c: Context, error: ApiError): Response {
     ...(error.options.errors ? { errors: [...error.options.errors] } : {}),
     ...error.options.extensions,
   }
-  return c.json(body, status, {
+}
+
+/** Renders a problem response in the context of the current request. */
+export function problemResponse(c: Context, error: ApiError): Response {
+  const body = problemDocument(c, error)
+  return c.json(body, error.status, {
     'Content-Type': 'application/problem+json; charset=utf-8',
     'Cache-Control': 'no-store',
     ...error.options.headers,

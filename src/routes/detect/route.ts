@@ -1,20 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireScope } from '../../http/access'
 import { cachedResultHeaders, problemResponses, problemSpec } from '../../http/openapi'
-import { DetectionSchema, FormatSchema, LanguageCodeSchema, TextSchema } from '../schemas'
-
-export const DetectRequestSchema = z
-  .object({
-    text: TextSchema,
-    format: FormatSchema,
-    hints: z
-      .array(LanguageCodeSchema)
-      .max(50)
-      .optional()
-      .openapi({ description: 'Restricts the candidates to these languages.' }),
-  })
-  .strict()
-  .openapi('DetectRequest')
+import { DetectionSchema } from '../schemas'
+import { DetectBatchResponseSchema, DetectRouteBodySchema } from './batch'
 
 export const detectRoute = createRoute({
   method: 'post',
@@ -25,13 +13,16 @@ export const detectRoute = createRoute({
   security: [{ apiKey: [] }],
   middleware: [requireScope('detect', 'detect')] as const,
   request: {
-    body: { required: true, content: { 'application/json': { schema: DetectRequestSchema } } },
+    body: { required: true, content: { 'application/json': { schema: DetectRouteBodySchema } } },
   },
   responses: {
     200: {
-      description: 'The detected language, its confidence and the runners-up.',
+      description:
+        'The detected language, its confidence and the runners-up. With `items`: `{ results }`, one per item in order, each `{ id, status, body | problem }` (200 whenever the request itself is valid).',
       headers: cachedResultHeaders,
-      content: { 'application/json': { schema: DetectionSchema } },
+      content: {
+        'application/json': { schema: z.union([DetectionSchema, DetectBatchResponseSchema]) },
+      },
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,

@@ -3,24 +3,19 @@ import { cacheDirectives } from '../../http/cache-directives'
 import type { AppEnv } from '../../http/env'
 import { jsonWithEtag, resultCacheControl } from '../../http/etag'
 import { summarizeArticle } from '../../usecases/summarize'
+import { summarizeBatch, summarizeInput } from './batch'
 import type { summarizeRoute } from './route'
 import type { SummarizeResponse } from './schemas'
 
 export const summarizeHandler: RouteHandler<typeof summarizeRoute, AppEnv> = async (c) => {
   const body = c.req.valid('json')
-  const { value, hit } = await summarizeArticle(c.var.services, {
-    text: body.text,
-    format: body.format,
-    offsetUnit: body.offsetUnit,
-    sortBy: body.sortBy,
-    language: body.language,
-    lengths: body.lengths,
-    ...(body.title !== undefined ? { title: body.title } : {}),
-    ...(body.glossary !== undefined ? { glossary: body.glossary } : {}),
-    ...(body.translate !== undefined ? { translate: body.translate } : {}),
-    ...(body.provider !== undefined ? { provider: body.provider } : {}),
-    cache: cacheDirectives(c),
-  })
+  if (body.items !== undefined) return summarizeBatch(c, body)
+  // `textOrItems` guarantees `text` without `items`.
+  const text = body.text ?? ''
+  const { value, hit } = await summarizeArticle(
+    c.var.services,
+    summarizeInput({ ...body, text }, cacheDirectives(c))
+  )
   const response: SummarizeResponse = value
   return jsonWithEtag(c, response, {
     'Cache-Control': resultCacheControl(c.var.services.config.cacheTtlSeconds),

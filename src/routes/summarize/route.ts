@@ -1,7 +1,8 @@
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, z } from '@hono/zod-openapi'
 import { requireScope } from '../../http/access'
 import { cachedResultHeaders, problemResponses, problemSpec } from '../../http/openapi'
-import { SummarizeRequestSchema, SummarizeResponseSchema } from './schemas'
+import { SummarizeBatchResponseSchema, SummarizeRouteBodySchema } from './batch'
+import { SummarizeResponseSchema } from './schemas'
 
 export const summarizeRoute = createRoute({
   method: 'post',
@@ -13,13 +14,18 @@ export const summarizeRoute = createRoute({
   // Scope (plus `translate` when `translate` is asked), rate limit and quota, before any work.
   middleware: [requireScope('summarize', 'summarize')] as const,
   request: {
-    body: { required: true, content: { 'application/json': { schema: SummarizeRequestSchema } } },
+    body: { required: true, content: { 'application/json': { schema: SummarizeRouteBodySchema } } },
   },
   responses: {
     200: {
-      description: 'One summary per requested length, in request order.',
+      description:
+        'One summary per requested length, in request order. With `items`: `{ results }`, one per item in order, each `{ id, status, body | problem }` (200 whenever the request itself is valid).',
       headers: cachedResultHeaders,
-      content: { 'application/json': { schema: SummarizeResponseSchema } },
+      content: {
+        'application/json': {
+          schema: z.union([SummarizeResponseSchema, SummarizeBatchResponseSchema]),
+        },
+      },
     },
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,

@@ -89,7 +89,7 @@ export const SummarizeRequestSchema = z
     }),
   })
   .strict()
-  .openapi('SummarizeRequest')
+// Unnamed: the documented body is the route's (`SummarizeRouteBodySchema`, text or items).
 
 const SentenceSchema = z
   .object({
