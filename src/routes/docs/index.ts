@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 // Relative path: the package's `exports` do not list its browser build, and the Text rule in
-// wrangler.toml (`**/standalone.js`) turns this import into the file's contents.
+// wrangler.toml turns this import into the file's contents.
 import referenceBundle from '../../../node_modules/@scalar/api-reference/dist/browser/standalone.js'
 import type { AppEnv } from '../../http/env'
 import { DOCS_CSP, DOCS_HTML, INIT_SCRIPT, INIT_SCRIPT_PATH, REFERENCE_SCRIPT_PATH } from './page'
