@@ -23,8 +23,22 @@ export default defineConfig({
     projects: [
       {
         // Pure modules, in Node: fast, colocated with the code.
+        plugins: [
+          {
+            // The API reference bundle is a Text module in the Worker (wrangler.toml [[rules]]);
+            // tests that import the app in Node get it the same way instead of running it.
+            name: 'reference-bundle-as-text',
+            enforce: 'pre',
+            load(id: string) {
+              if (!id.endsWith('/api-reference/dist/browser/standalone.js')) return null
+              return `export default ${JSON.stringify(readFileSync(id, 'utf8'))}`
+            },
+          },
+        ],
         test: {
           name: 'unit',
+          // Through Vite (and so the plugin above) rather than Node's own loader.
+          server: { deps: { inline: [/api-reference\/dist\/browser\/standalone\.js$/] } },
           testTimeout: TEST_TIMEOUT_MS,
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],

@@ -4,7 +4,6 @@
  * @module
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { Scalar } from '@scalar/hono-api-reference'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { corsPolicy, enforceIdentity, identify } from './http/access'
@@ -15,6 +14,7 @@ import { methodNotAllowed } from './http/method-not-allowed'
 import { provideServices, type ServicesFactory } from './http/services'
 import { validationHook } from './http/validation'
 import { detectRoutes } from './routes/detect'
+import { docsRoutes } from './routes/docs'
 import { glossaryRoutes } from './routes/glossaries'
 import { healthRoutes } from './routes/health'
 import { keyRoutes } from './routes/keys'
@@ -88,7 +88,8 @@ export function createApp(options: AppOptions = {}) {
       { name: 'Service', description: 'Health and problem documentation.' },
     ],
   })
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Précis API reference' }))
+  // The reference UI, served entirely from this Worker (see src/routes/docs/page.ts).
+  app.route('/', docsRoutes)
 
   app.notFound(methodNotAllowed(() => app.routes))
   app.onError(errorHandler())

@@ -33,15 +33,6 @@ describe('GET /openapi.json', () => {
   })
 })
 
-describe('GET /docs', () => {
-  it('serves an API reference page pointing at the document', async ({ expect }) => {
-    const res = await call('/docs')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toMatch(/text\/html/)
-    expect(await res.text()).toContain('/openapi.json')
-  })
-})
-
 describe('GET /problems/{slug}', () => {
   it('documents each problem type that error responses point to', async ({ expect }) => {
     const body = (await expectStatus(await call('/problems/invalid-request'), 200)) as Record<
