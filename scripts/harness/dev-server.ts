@@ -37,7 +37,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const out = openSync(logFile, 'a')
   const args = [
     'dev',
-    // No --env: the top level of wrangler.toml is the local configuration (there is no env.dev).
+    // wrangler.toml is the local configuration (the deployment has its own file).
     '--ip',
     '127.0.0.1',
     '--port',
