@@ -182,22 +182,22 @@ export class JobState extends DurableObject<Env> {
     if (record.callbackUrl !== null) record.webhook = { ...record.webhook, nextAt: now }
   }
 
+  /**
+   * The alarm is always set for the earlier timer, so when it rings that timer is due: a pending
+   * callback before the expiry, otherwise the expiry.
+   */
   override async alarm(): Promise<void> {
     const record = await this.load()
     if (record === null) return
-    const now = Date.now()
-    if (now >= record.expiresAt) {
-      await createR2JobFiles(this.env.JOB_FILES).remove(record.id)
-      await this.ctx.storage.deleteAlarm()
-      await this.ctx.storage.deleteAll()
-      this.record = null
+    const pending = record.webhook.nextAt
+    if (pending !== null && pending <= record.expiresAt) {
+      await this.save(await this.deliver(record, Date.now()))
       return
     }
-    if (record.webhook.nextAt !== null && record.webhook.nextAt <= now) {
-      await this.save(await this.deliver(record, now))
-    } else {
-      await this.schedule(record)
-    }
+    await createR2JobFiles(this.env.JOB_FILES).remove(record.id)
+    await this.ctx.storage.deleteAlarm()
+    await this.ctx.storage.deleteAll()
+    this.record = null
   }
 
   /** One callback delivery; on failure the next one is scheduled, until the schedule runs out. */
