@@ -30,7 +30,7 @@ describe('webhookHeaders', () => {
   })
 
   it('matches a signature computed independently for a fixed secret', async () => {
-    // The secret and message of the specification's own example; Node's HMAC is the other side.
+    // A fixed secret and message; Node's HMAC is the independent side.
     const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
     const headers = await webhookHeaders(
       secret,
