@@ -27,6 +27,8 @@ export type JsonSchema = {
   readonly items?: JsonSchema
   readonly description?: string
   readonly nullable?: boolean
+  /** Annotations and constraints (`pattern`, `minimum`…); anything unknown is refused at run time. */
+  readonly [keyword: string]: unknown
 }
 
 type Parameter = {
