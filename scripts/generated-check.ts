@@ -34,7 +34,17 @@ function checkWorkerTypes(): void {
   try {
     execFileSync(
       path.join(root, 'node_modules/.bin/wrangler'),
-      ['types', '--include-runtime=false', '--strict-vars=false', path.basename(scratch)],
+      // `--env-file /dev/null`, as in `npm run cf-typegen`: without it wrangler adds the secrets
+      // of a local `.dev.vars` (ADMIN_TOKEN…) to the types, and the check fails for whoever
+      // followed the README and created one. The output path goes first: `--env-file` takes a list.
+      [
+        'types',
+        path.basename(scratch),
+        '--include-runtime=false',
+        '--strict-vars=false',
+        '--env-file',
+        '/dev/null',
+      ],
       {
         cwd: root,
         stdio: 'pipe',
