@@ -28,6 +28,7 @@ export type DetectBatchResponse = {
   results: DetectBatchResult[]
 }
 
+/** `body` when `status` is 200; otherwise `problem`: the problem the single request would answer, pointers into `items`. */
 export type DetectBatchResult = {
   id: string
   /** What the single request would answer. */
@@ -36,7 +37,7 @@ export type DetectBatchResult = {
   problem?: Problem
 }
 
-/** Otherwise: the problem the single request would answer, pointers into `items`. */
+/** RFC 9457 problem details. */
 export type Problem = {
   type: string
   title: string
@@ -150,6 +151,7 @@ export type SummarizeBatchResponse = {
   results: SummarizeBatchResult[]
 }
 
+/** `body` when `status` is 200; otherwise `problem`: the problem the single request would answer, pointers into `items`. */
 export type SummarizeBatchResult = {
   id: string
   /** What the single request would answer. */
