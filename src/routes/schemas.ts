@@ -10,6 +10,13 @@ import { glossaryIdProblem, MAX_GLOSSARY_ID_LENGTH } from '../usecases/identifie
 /** Longest text accepted by the text endpoints, in UTF-16 units (the body limit applies too). */
 export const MAX_TEXT_LENGTH = 200_000
 
+/**
+ * Longest HTML or Markdown source accepted by the schemas: a guard only, above the default body
+ * limit (512 KiB), which is what binds. The readable text of markup is held to the plain-text
+ * limits once extracted.
+ */
+export const MAX_MARKUP_LENGTH = 2_000_000
+
 /** An article or a snippet: non-blank, bounded. */
 export const TextSchema = z
   .string()
