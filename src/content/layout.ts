@@ -15,9 +15,10 @@
  *
  * @module
  */
+
+import { Parser } from 'htmlparser2'
 import type { Nodes } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
-import { Parser } from 'htmlparser2'
 
 /** One run of text: the source range `[from, to)` and the text it reads as (references decoded). */
 export type TextRun = { readonly from: number; readonly to: number; readonly text: string }
@@ -94,7 +95,7 @@ const HTML_OPAQUE = new Set([
 function keepsOriginal(attribs: Record<string, string>): boolean {
   if (attribs.translate?.trim().toLowerCase() === 'no') return true
   const classes = attribs.class
-  return classes !== undefined && classes.split(/\s+/).includes('notranslate')
+  return classes?.split(/\s+/).includes('notranslate') === true
 }
 
 /** Collects runs into blocks, merging runs that touch in the source. */

@@ -10,9 +10,13 @@ import { decodeHTML } from 'entities'
 
 /** `segment` as HTML: text escaped, each tag placeholder as `<x id="Zqab"></x>`. */
 export function toEngineHtml(segment: string, tagCodes: ReadonlySet<string>): string {
-  const escaped = segment.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+  const escaped = segment.replace(/[&<>]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'
+  )
   if (tagCodes.size === 0) return escaped
-  return escaped.replace(/[A-Z][a-z]+/g, (word) => (tagCodes.has(word) ? `<x id="${word}"></x>` : word))
+  return escaped.replace(/[A-Z][a-z]+/g, (word) =>
+    tagCodes.has(word) ? `<x id="${word}"></x>` : word
+  )
 }
 
 /** An element placeholder as an engine may write it back (quotes, self-closing or not). */
@@ -20,6 +24,8 @@ const ELEMENT = /<x\s+id\s*=\s*["']?([A-Za-z]+)["']?\s*\/?>(?:\s*<\/x>)?/g
 
 /** The engine's HTML answer in plain form: placeholders back as words, references decoded. */
 export function fromEngineHtml(output: string, tagCodes: ReadonlySet<string>): string {
-  const plain = output.replace(ELEMENT, (whole, code: string) => (tagCodes.has(code) ? code : whole))
+  const plain = output.replace(ELEMENT, (whole, code: string) =>
+    tagCodes.has(code) ? code : whole
+  )
   return decodeHTML(plain)
 }

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest'
-import { Parser } from 'htmlparser2'
 import { describe, expect, it } from 'vitest'
 import { createFakeProvider, type FakeProviderOptions } from '../../test/support/fake-provider'
 import { glossaryFrom } from '../../test/support/glossary'
+import { keptSubtrees, tagsOf } from '../../test/support/html-tags'
 import type { BatchOptions } from './batch'
 import { translateMarkupItems } from './markup'
 import type { TranslationProvider } from './types'
@@ -21,7 +21,11 @@ function setup(fake: FakeProviderOptions = {}, extra: Partial<BatchOptions> = {}
   return { provider, options }
 }
 
-async function html(text: string, fake: FakeProviderOptions = {}, extra: Partial<BatchOptions> = {}) {
+async function html(
+  text: string,
+  fake: FakeProviderOptions = {},
+  extra: Partial<BatchOptions> = {}
+) {
   const { provider, options } = setup(fake, extra)
   const [translation] = await translateMarkupItems([{ text, source: 'en' }], 'html', options)
   if (!translation) throw new Error('no translation')
@@ -35,48 +39,6 @@ async function markdown(text: string, fake: FakeProviderOptions = {}) {
   return { translation, provider }
 }
 
-/** Test oracle: every tag of `html` as written (open tags with attributes, end tags), in order. */
-function tagsOf(html: string): string[] {
-  const tags: string[] = []
-  const parser: Parser = new Parser({
-    onopentag() {
-      tags.push(html.slice(parser.startIndex, parser.endIndex + 1))
-    },
-    onclosetag(_name, implied) {
-      if (!implied) tags.push(html.slice(parser.startIndex, parser.endIndex + 1))
-    },
-    oncomment() {
-      tags.push(html.slice(parser.startIndex, parser.endIndex + 1))
-    },
-  })
-  parser.end(html)
-  return tags
-}
-
-/** Test oracle: the source of every element marked `translate="no"` / `notranslate`. */
-function keptSubtrees(html: string): string[] {
-  const kept: string[] = []
-  const open: Array<{ start: number; keep: boolean }> = []
-  let depth = 0
-  const parser: Parser = new Parser({
-    onopentag(_name, attribs) {
-      const keep =
-        depth === 0 &&
-        (attribs.translate === 'no' || (attribs.class ?? '').split(' ').includes('notranslate'))
-      if (keep) depth++
-      else if (depth > 0) depth++
-      open.push({ start: parser.startIndex, keep })
-    },
-    onclosetag() {
-      const frame = open.pop()
-      if (depth > 0) depth--
-      if (frame?.keep) kept.push(html.slice(frame.start, parser.endIndex + 1))
-    },
-  })
-  parser.end(html)
-  return kept
-}
-
 describe('translateMarkupItems on HTML', () => {
   it('translates the text and keeps tags and attributes exactly as sent', async () => {
     const source =
@@ -88,7 +50,9 @@ describe('translateMarkupItems on HTML', () => {
     // One segment per block, inline tags as placeholders between the words.
     const sent = provider.calls[0]?.segments ?? []
     expect(sent).toHaveLength(2)
-    expect(sent[1]).toMatch(/^The Zq[a-z]+ summit Zq[a-z]+ was held in Zq[a-z]+ the ancient capital Zq[a-z]+\.$/)
+    expect(sent[1]).toMatch(
+      /^The Zq[a-z]+ summit Zq[a-z]+ was held in Zq[a-z]+ the ancient capital Zq[a-z]+\.$/
+    )
   })
 
   it('leaves translate="no", notranslate and code untouched, byte for byte', async () => {
@@ -111,7 +75,10 @@ describe('translateMarkupItems on HTML', () => {
   it('translates a segment again run by run when the engine loses a placeholder', async () => {
     const { translation, provider } = await html(
       '<p>The <b>summit</b> was held in <i>Xian</i>.</p>',
-      { render: (s, _pair, call) => (call.index === 1 ? s.replace(/Zq[a-z]+/, '') : s.replace(/summit/g, 'cumbre')) }
+      {
+        render: (s, _pair, call) =>
+          call.index === 1 ? s.replace(/Zq[a-z]+/, '') : s.replace(/summit/g, 'cumbre'),
+      }
     )
     expect(translation.text).toBe('<p>The <b>cumbre</b> was held in <i>Xian</i>.</p>')
     expect(translation.stats.segmentsRetried).toBe(1)
@@ -126,7 +93,7 @@ describe('translateMarkupItems on HTML', () => {
       { glossary }
     )
     expect(translation.text).toBe(
-      "<p><a href=\"/p/tu\">Temur Umarov</a> dijo el cumbre en <strong>Xi'an</strong> fue celebrada.</p>"
+      '<p><a href="/p/tu">Temur Umarov</a> dijo el cumbre en <strong>Xi\'an</strong> fue celebrada.</p>'
     )
     expect(translation.terminology).toEqual({ expected: 3, applied: 3, missed: [] })
   })
@@ -162,7 +129,9 @@ describe('translateMarkupItems on HTML', () => {
       { provider, target: 'es', sleep: instant }
     )
     expect(calls[0]?.html).toBe(true)
-    expect(calls[0]?.segments[0]).toMatch(/^The <x id="Zq[a-z]+"><\/x> summit <x id="Zq[a-z]+"><\/x> &amp; more$/)
+    expect(calls[0]?.segments[0]).toMatch(
+      /^The <x id="Zq[a-z]+"><\/x> summit <x id="Zq[a-z]+"><\/x> &amp; more$/
+    )
     expect(translation?.text).toBe('<p>The <a href="/x">cumbre</a> &amp; more</p>')
   })
 })
@@ -205,7 +174,9 @@ describe('translateMarkupItems on Markdown', () => {
   })
 
   it('escapes Markdown syntax the engine writes', async () => {
-    const { translation } = await markdown('The summit.', { dictionary: { summit: '*cumbre*_[x]' } })
+    const { translation } = await markdown('The summit.', {
+      dictionary: { summit: '*cumbre*_[x]' },
+    })
     expect(translation.text).toBe('The \\*cumbre\\*\\_\\[x\\].')
   })
 })
@@ -227,7 +198,10 @@ const word = fc.constantFrom(
   ','
 )
 const attribute = fc
-  .tuple(fc.constantFrom('href', 'title', 'data-x', 'class'), fc.stringMatching(/^[a-z0-9 /&;.=-]{0,12}$/))
+  .tuple(
+    fc.constantFrom('href', 'title', 'data-x', 'class'),
+    fc.stringMatching(/^[a-z0-9 /&;.=-]{0,12}$/)
+  )
   .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;')}"`)
 const words = fc.array(word, { minLength: 0, maxLength: 6 }).map((ws) => ws.join(' '))
 const inline: fc.Arbitrary<string> = fc.letrec((tie) => ({
@@ -241,16 +215,21 @@ const inline: fc.Arbitrary<string> = fc.letrec((tie) => ({
         fc.array(tie('node'), { maxLength: 3 })
       )
       .map(([tag, attrs, children]) => `<${tag}${attrs.join('')}>${children.join(' ')}</${tag}>`),
-    fc.tuple(words, fc.boolean()).map(([w, viaClass]) =>
-      viaClass ? `<span class="notranslate">${w}</span>` : `<em translate="no">${w}</em>`
-    ),
+    fc
+      .tuple(words, fc.boolean())
+      .map(([w, viaClass]) =>
+        viaClass ? `<span class="notranslate">${w}</span>` : `<em translate="no">${w}</em>`
+      ),
     words.map((w) => `<code>${w}</code>`),
     fc.constant('<br>'),
     fc.constant('<!-- note -->')
   ),
 })).node
 const block = fc
-  .tuple(fc.constantFrom('p', 'h2', 'li', 'div', 'td'), fc.array(inline, { minLength: 1, maxLength: 4 }))
+  .tuple(
+    fc.constantFrom('p', 'h2', 'li', 'div', 'td'),
+    fc.array(inline, { minLength: 1, maxLength: 4 })
+  )
   .map(([tag, children]) => `<${tag}>${children.join('')}</${tag}>`)
 const documents = fc.array(block, { minLength: 1, maxLength: 4 }).map((blocks) => blocks.join('\n'))
 

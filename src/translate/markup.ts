@@ -103,7 +103,8 @@ function buildSegment(source: string, runs: readonly TextRun[], codes: readonly 
     const before = pieces[k] as Piece
     const after = pieces[k + 1] as Piece
     const spaceBefore =
-      text.length > 0 && (before.trail.length > 0 || /\s$/u.test(before.run.text) || WORD_AT_END.test(text))
+      text.length > 0 &&
+      (before.trail.length > 0 || /\s$/u.test(before.run.text) || WORD_AT_END.test(text))
     const spaceAfter =
       after.sent.length > 0 &&
       (after.lead.length > 0 || /^\s/u.test(after.run.text) || WORD_AT_START.test(after.sent))
@@ -142,18 +143,46 @@ function splitAtCodes(output: string, codes: readonly string[]): string[] | unde
   return parts
 }
 
-/** A piece written back: unchanged text keeps its source bytes; new text is escaped. */
-function writePiece(piece: Piece, translated: string, escape: (text: string) => string): string {
-  const text = collapse(translated)
-  if (text === piece.sent.normalize('NFC') || text === piece.sent) return piece.lead + piece.body + piece.trail
-  if (text.length === 0) return piece.lead + piece.trail
-  return piece.lead + escape(text) + piece.trail
+/**
+ * The whitespace to write between a piece and the markup next to it. The source's own is kept;
+ * where the source had none and the text touched the markup with a letter (`<b>W</b>ord`), none;
+ * where it touched it with punctuation the engine may have dropped (`</a>’s point` → `</a> punto`),
+ * one space if the engine wrote one.
+ */
+function edgeSpace(original: string, touchesWithWord: boolean, engineSpaced: boolean): string {
+  if (original.length > 0) return original
+  return !touchesWithWord && engineSpaced ? ' ' : ''
 }
 
-function rebuild(segment: Segment, texts: readonly string[], escape: (t: string) => string): string {
+/**
+ * A piece written back from the engine's raw text for it: unchanged text keeps its source bytes;
+ * new text is escaped. `inner`: which edges touch markup of the segment (the outer edges keep the
+ * source's whitespace as it is).
+ */
+function writePiece(
+  piece: Piece,
+  raw: string,
+  write: (text: string) => string,
+  inner: { readonly start: boolean; readonly end: boolean }
+): string {
+  const text = collapse(raw)
+  if (text === piece.sent.normalize('NFC') || text === piece.sent)
+    return piece.lead + piece.body + piece.trail
+  if (text.length === 0) return piece.lead + piece.trail
+  const lead = inner.start
+    ? edgeSpace(piece.lead, WORD_AT_START.test(piece.sent), /^\s/u.test(raw))
+    : piece.lead
+  const trail = inner.end
+    ? edgeSpace(piece.trail, WORD_AT_END.test(piece.sent), /\s$/u.test(raw))
+    : piece.trail
+  return lead + write(text) + trail
+}
+
+function rebuild(segment: Segment, texts: readonly string[], write: (t: string) => string): string {
   let out = ''
+  const last = segment.pieces.length - 1
   segment.pieces.forEach((piece, k) => {
-    out += writePiece(piece, texts[k] ?? '', escape)
+    out += writePiece(piece, texts[k] ?? '', write, { start: k > 0, end: k < last })
     if (k < segment.gaps.length) out += segment.gaps[k]
   })
   return out

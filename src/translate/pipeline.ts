@@ -178,7 +178,9 @@ async function translatePieces(
   const html = provider.html === true && tagCodes !== undefined && tagCodes.size > 0
   const sent = html ? segments.map((s) => toEngineHtml(s, tagCodes)) : segments
   const answered = await callEngine(provider.name, budget, (signal) =>
-    html ? provider.translate(sent, pair, signal, { html: true }) : provider.translate(sent, pair, signal)
+    html
+      ? provider.translate(sent, pair, signal, { html: true })
+      : provider.translate(sent, pair, signal)
   )
   const outputs =
     html && Array.isArray(answered)

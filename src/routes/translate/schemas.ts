@@ -6,7 +6,13 @@
 import { z } from '@hono/zod-openapi'
 import { PROVIDER_NAMES } from '../../translate/engines'
 import { MAX_TRANSLATE_ITEM_LENGTH, MAX_TRANSLATE_TOTAL_LENGTH } from '../../usecases/translate'
-import { FormatSchema, GlossaryIdSchema, LanguageCodeSchema, MAX_MARKUP_LENGTH, TerminologySchema } from '../schemas'
+import {
+  FormatSchema,
+  GlossaryIdSchema,
+  LanguageCodeSchema,
+  MAX_MARKUP_LENGTH,
+  TerminologySchema,
+} from '../schemas'
 
 export { MAX_TRANSLATE_ITEM_LENGTH, MAX_TRANSLATE_TOTAL_LENGTH }
 
