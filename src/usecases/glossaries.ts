@@ -5,14 +5,7 @@
  *
  * @module
  */
-import {
-  type ContentFormat,
-  convertSpan,
-  hasNoText,
-  type OffsetUnit,
-  offsetConverter,
-  readContent,
-} from '../content/index'
+import { type ContentFormat, convertSpan, type OffsetUnit, offsetConverter } from '../content/index'
 import { type CandidateResult, findCandidates, formatCandidatesTsv } from '../glossary/candidates'
 import { deeplEntries } from '../glossary/interchange'
 import {
@@ -29,8 +22,9 @@ import { checkTerminology, type TerminologyFinding } from '../glossary/terms'
 import type { Glossary } from '../glossary/types'
 import type { GlossaryIssue } from '../glossary/validate'
 import { detectLanguage } from '../langid/detect'
+import { readSubmitted } from './content'
 import type { UseCaseDeps } from './deps'
-import { type FieldIssue, noText, UseCaseError } from './errors'
+import { type FieldIssue, UseCaseError } from './errors'
 import { assertGlossaryId } from './identifiers'
 
 /** Where a path id is reported. */
@@ -287,8 +281,7 @@ export async function checkGlossaryTerms(
   }
 ): Promise<TerminologyCheck> {
   // Markup is read before the glossary is fetched: a page without text is refused first.
-  const content = readContent(input.text, input.format ?? 'text')
-  if (hasNoText(content)) throw noText()
+  const content = readSubmitted(input.text, input.format ?? 'text')
   const { glossary } = await getGlossary(deps, id)
   let language = input.language
   if (language === 'auto') {

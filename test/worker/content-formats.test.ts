@@ -74,3 +74,62 @@ describe('POST /v1/detect with format', () => {
     expect(problem.code).toBe('no_text')
   })
 })
+
+describe('text limits before work, for every format', () => {
+  type Problem = { code: string; errors: { pointer: string; message: string }[] }
+  type Result = { status: number; problem?: Problem }
+  const routes = [
+    ['/v1/summarize', { lengths: ['short'], language: 'en' }],
+    ['/v1/detect', {}],
+    ['/v1/glossaries/news-central-asia/check', { language: 'en' }],
+  ] as const
+  const sentence = 'The summit was held in the ancient capital on Tuesday. '
+  // 250,000 characters of markup around a short article: the readable text is what counts.
+  const heavyPage = `<article>${`<div class="ad-slot" data-slot="x"></div>`.repeat(6_000)}<p>${sentence.repeat(20)}</p></article>`
+  // Over 200,000 characters of readable text, in a page and as Markdown.
+  const longPage = `<p>${sentence.repeat(3_700)}</p>`
+  const longMarkdown = `# Title\n\n${sentence.repeat(3_700)}`
+
+  for (const [path, extra] of routes) {
+    it(`${path}: a heavy page with a normal article is accepted; the plain limit counts its text`, async ({
+      expect,
+    }) => {
+      expect(heavyPage.length).toBeGreaterThan(200_000)
+      await expectStatus(await postJson(path, { ...extra, text: heavyPage, format: 'html' }), 200)
+      const asText = (await expectStatus(
+        await postJson(path, { ...extra, text: heavyPage }),
+        422
+      )) as Problem
+      expect(asText.errors.map((e) => e.pointer)).toEqual(['#/text'])
+      expect(asText.errors[0]?.message).toBe('must be at most 200000 characters')
+      for (const [text, format] of [
+        [longPage, 'html'],
+        [longMarkdown, 'markdown'],
+      ] as const) {
+        const problem = (await expectStatus(
+          await postJson(path, { ...extra, text, format }),
+          422
+        )) as Problem
+        expect(problem.code).toBe('invalid_request')
+        expect(problem.errors).toEqual([
+          {
+            pointer: '#/text',
+            message: 'its text (markup left out) must be at most 200000 characters',
+          },
+        ])
+      }
+    }, 120_000)
+  }
+
+  it('names the item of a batch whose page has too much text', async ({ expect }) => {
+    const body = (await expectStatus(
+      await postJson('/v1/detect', {
+        format: 'html',
+        items: [{ text: '<p>The summit was held in the ancient capital.</p>' }, { text: longPage }],
+      }),
+      200
+    )) as { results: Result[] }
+    expect(body.results.map((r) => r.status)).toEqual([200, 422])
+    expect(body.results[1]?.problem?.errors.map((e) => e.pointer)).toEqual(['#/items/1/text'])
+  })
+})

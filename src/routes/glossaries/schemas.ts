@@ -4,7 +4,13 @@
  * @module
  */
 import { z } from '@hono/zod-openapi'
-import { FormatSchema, LanguageCodeSchema, OffsetUnitSchema, TextSchema } from '../schemas'
+import {
+  ContentTextSchema,
+  FormatSchema,
+  LanguageCodeSchema,
+  OffsetUnitSchema,
+  TextSchema,
+} from '../schemas'
 
 export const GlossarySummarySchema = z
   .object({
@@ -98,7 +104,7 @@ const FindingSchema = z
 
 export const CheckRequestSchema = z
   .object({
-    text: TextSchema,
+    text: ContentTextSchema,
     format: FormatSchema,
     offsetUnit: OffsetUnitSchema,
     language: z
