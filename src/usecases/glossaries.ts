@@ -300,6 +300,37 @@ export async function checkGlossaryTerms(
   }
 }
 
+/**
+ * Candidates with `example.offset` in `unit`. Offsets are converted text by text in ascending
+ * order, so each text is walked once.
+ */
+function inUnit(
+  candidates: CandidateResult['candidates'],
+  texts: readonly string[],
+  unit: OffsetUnit
+): CandidateResult['candidates'] {
+  const converted = new Map<string, number>()
+  const byText = new Map<number, number[]>()
+  for (const c of candidates) {
+    const list = byText.get(c.example.text) ?? []
+    list.push(c.example.offset)
+    byText.set(c.example.text, list)
+  }
+  for (const [text, offsets] of byText) {
+    const at = offsetConverter(texts[text] ?? '', unit)
+    for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+      converted.set(`${text}:${offset}`, at(offset))
+    }
+  }
+  return candidates.map((c) => ({
+    ...c,
+    example: {
+      text: c.example.text,
+      offset: converted.get(`${c.example.text}:${c.example.offset}`) ?? c.example.offset,
+    },
+  }))
+}
+
 /** Limits of the candidates endpoint, checked before any work. */
 export const CANDIDATE_LIMITS = {
   /** Texts per request. */
@@ -320,7 +351,12 @@ export type GlossaryCandidates = CandidateResult & {
 export async function suggestGlossaryTerms(
   deps: UseCaseDeps,
   id: string,
-  input: { readonly texts: readonly string[]; readonly language: string }
+  input: {
+    readonly texts: readonly string[]
+    readonly language: string
+    /** The unit of `example.offset` (UTF-16 by default). */
+    readonly offsetUnit?: OffsetUnit
+  }
 ): Promise<{ result: GlossaryCandidates; tsv: string }> {
   const { texts } = input
   if (texts.length > CANDIDATE_LIMITS.maxTexts) {
@@ -361,8 +397,11 @@ export async function suggestGlossaryTerms(
     language = detected
   }
   const found = findCandidates(texts, { language, glossary })
+  const unit = input.offsetUnit ?? 'utf16'
+  const candidates =
+    unit === 'utf16' ? found.candidates : inUnit(found.candidates, texts, unit)
   return {
-    result: { glossary: glossary.id, version: glossary.version, ...found },
+    result: { glossary: glossary.id, version: glossary.version, ...found, candidates },
     tsv: formatCandidatesTsv(found),
   }
 }

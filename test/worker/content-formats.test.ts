@@ -53,6 +53,35 @@ describe('POST /v1/glossaries/{id}/check with format and offsetUnit', () => {
   })
 })
 
+describe('POST /v1/glossaries/{id}/check offsetUnit on plain text', () => {
+  it('counts past combining marks, CJK and emoji in each unit', async ({ expect }) => {
+    const text = 'Cafe\u0301 北京 😀 The summit was held in Xian, and Xian welcomed it.'
+    const check = async (offsetUnit: string) =>
+      (
+        (await expectStatus(
+          await postJson('/v1/glossaries/news-central-asia/check', {
+            text,
+            language: 'en',
+            offsetUnit,
+          }),
+          200
+        )) as { findings: Finding[] }
+      ).findings
+    const [utf16, cp, u8] = [await check('utf16'), await check('codepoint'), await check('utf8')]
+    expect(utf16.map((f) => f.term)).toEqual(['Xian', 'Xian'])
+    const points = [...text]
+    const bytes = new TextEncoder().encode(text)
+    utf16.forEach((f, k) => {
+      expect(text.slice(f.offset, f.offset + f.length)).toBe('Xian')
+      const c = cp[k] as Finding
+      expect(points.slice(c.offset, c.offset + c.length).join('')).toBe('Xian')
+      const b = u8[k] as Finding
+      expect(new TextDecoder().decode(bytes.slice(b.offset, b.offset + b.length))).toBe('Xian')
+      expect(new Set([f.offset, c.offset, b.offset]).size).toBe(3)
+    })
+  })
+})
+
 describe('POST /v1/detect with format', () => {
   it('detects the language of the page text, not of its markup', async ({ expect }) => {
     const text =

@@ -142,6 +142,7 @@ export const CandidatesRequestSchema = z
       .union([z.literal('auto'), LanguageCodeSchema])
       .default('auto')
       .openapi({ description: 'Language of the texts; `auto` (default) detects it.' }),
+    offsetUnit: OffsetUnitSchema,
   })
   .strict()
   .refine((b) => (b.texts === undefined) !== (b.text === undefined), {
@@ -167,7 +168,7 @@ const CandidateSchema = z
     texts: z.array(z.number().int()).openapi({ description: 'Indexes of the texts it is in.' }),
     example: z
       .object({ text: z.number().int(), offset: z.number().int() })
-      .openapi({ description: 'One occurrence: text index and UTF-16 offset.' }),
+      .openapi({ description: 'One occurrence: text index and offset, in `offsetUnit`.' }),
     group: z
       .number()
       .int()
