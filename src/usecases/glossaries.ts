@@ -398,8 +398,7 @@ export async function suggestGlossaryTerms(
   }
   const found = findCandidates(texts, { language, glossary })
   const unit = input.offsetUnit ?? 'utf16'
-  const candidates =
-    unit === 'utf16' ? found.candidates : inUnit(found.candidates, texts, unit)
+  const candidates = unit === 'utf16' ? found.candidates : inUnit(found.candidates, texts, unit)
   return {
     result: { glossary: glossary.id, version: glossary.version, ...found, candidates },
     tsv: formatCandidatesTsv(found),

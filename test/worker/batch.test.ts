@@ -235,7 +235,8 @@ describe('POST /v1/summarize with items: offsetUnit, sortBy and format per item'
       200
     )) as Batch
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200])
-    const sentences = (i: number) => (results[i]?.body as Body).summaries[0]?.sentences ?? []
+    const sentences = (i: number) =>
+      (results[i]?.body as Body | undefined)?.summaries[0]?.sentences ?? []
     const points = [...text]
     const bytes = new TextEncoder().encode(text)
     const base = sentences(0)
