@@ -42,6 +42,7 @@ export const translateHandler: RouteHandler<typeof translateRoute, AppEnv> = asy
   const out = await translateTexts(c.var.services, {
     texts: typeof body.text === 'string' ? [body.text] : body.text,
     single,
+    format: body.format,
     source: body.source,
     target: body.target,
     ...(body.glossary !== undefined ? { glossary: body.glossary } : {}),
