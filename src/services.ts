@@ -10,6 +10,7 @@ import type { AdmitRequest, AdmitResult, Settlement } from './access/admission'
 import type { UsageCounters } from './access/usage'
 import { createProviderRegistry } from './adapters/engines/registry'
 import type { AiBinding } from './adapters/engines/workers-ai'
+import { createR2JobFiles, type JobFiles } from './adapters/job-files'
 import { createKvKeyStore, type KeyStore } from './adapters/keys-kv'
 import { createKvCache } from './adapters/kv-cache'
 import { createKvGlossaryBackend } from './adapters/kv-glossary-store'
@@ -22,6 +23,8 @@ import {
   createMemoryGlossaryBackend,
   type GlossaryStore,
 } from './glossary/store'
+import type { ChunkMessage } from './jobs/model'
+import type { JobState } from './objects/job-state'
 import type { UseCaseDeps } from './usecases/deps'
 import type { Logger } from './usecases/ports'
 
@@ -39,7 +42,7 @@ export type RequestScope = {
 // Config only depends on the env object, which is the same for every request of an isolate.
 const configs = new WeakMap<object, Config>()
 
-function configFor(env: Env): Config {
+export function configFor(env: Env): Config {
   let config = configs.get(env)
   if (!config) {
     config = parseConfig(env as unknown as Record<string, unknown>)
@@ -145,5 +148,23 @@ export function accessPorts(env: Env): AccessPorts {
     meter: meters
       ? (name) => guardedMeter(() => meters.get(meters.idFromName(name)) as AccessMeterStub)
       : undefined,
+  }
+}
+
+/** What background jobs need from the bindings: R2 files, per-job objects and the queue. */
+export type JobPorts = {
+  readonly files: JobFiles
+  readonly job: (id: string) => DurableObjectStub<JobState>
+  readonly queue: Queue<ChunkMessage>
+}
+
+/** `undefined` when a binding is missing (the jobs routes then answer 500 configuration_error). */
+export function jobPorts(env: Env): JobPorts | undefined {
+  if (!env.JOB_FILES || !env.JOBS || !env.JOB_QUEUE) return undefined
+  const jobs = env.JOBS as unknown as DurableObjectNamespace<JobState>
+  return {
+    files: createR2JobFiles(env.JOB_FILES),
+    job: (id) => jobs.get(jobs.idFromName(id)),
+    queue: env.JOB_QUEUE as Queue<ChunkMessage>,
   }
 }
