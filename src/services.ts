@@ -14,6 +14,7 @@ import { createR2JobFiles, type JobFiles } from './adapters/job-files'
 import { createKvKeyStore, type KeyStore } from './adapters/keys-kv'
 import { createKvCache } from './adapters/kv-cache'
 import { createKvGlossaryBackend } from './adapters/kv-glossary-store'
+import { withObjectDeadline } from './adapters/object-deadline'
 import { createTenantGlossaryStore, glossaryWriterName } from './adapters/tenant-glossary-store'
 import { type Config, parseConfig } from './config'
 import { BUNDLED_GLOSSARIES } from './glossary/bundled.generated'
@@ -108,11 +109,45 @@ export type AccessMeterStub = {
   usage(query: { month: string; key?: string }): Promise<UsageCounters>
 }
 
+/** Admission waits this long for the meter before letting the request in unmetered. */
+const ADMIT_TIMEOUT_MS = 1000
+/** Settling runs after the answer; a hung object must still let the invocation end. */
+const SETTLE_TIMEOUT_MS = 5000
+/** A usage report may wait longer: it is an explicit question with no other answer. */
+const USAGE_TIMEOUT_MS = 5000
+
+/**
+ * The meter of one name with deadlines: `admit` and `usage` fail with `storage_unavailable`
+ * when the object throws, rejects or does not answer in time. The admission middleware turns that
+ * into fail-open; a usage report lets it through as a 503 (docs/faults.md). `settle` runs after
+ * the answer (waitUntil), where a failure is only logged (the request goes uncounted).
+ */
+function guardedMeter(stub: () => AccessMeterStub): AccessMeterStub {
+  const detail = 'The usage meter is unavailable; try again shortly.'
+  return {
+    admit: (request) =>
+      withObjectDeadline('access_meter_failed', detail, ADMIT_TIMEOUT_MS, () =>
+        stub().admit(request)
+      ),
+    // After the answer (waitUntil): bounded too, so a hung object never holds the invocation.
+    settle: (settlement) =>
+      withObjectDeadline('access_meter_failed', detail, SETTLE_TIMEOUT_MS, () =>
+        stub().settle(settlement)
+      ),
+    usage: (query) =>
+      withObjectDeadline('access_meter_failed', detail, USAGE_TIMEOUT_MS, () =>
+        stub().usage(query)
+      ),
+  }
+}
+
 export function accessPorts(env: Env): AccessPorts {
   const meters = env.ACCESS_METER
   return {
     keys: env.KEYS ? createKvKeyStore(env.KEYS) : undefined,
-    meter: meters ? (name) => meters.get(meters.idFromName(name)) : undefined,
+    meter: meters
+      ? (name) => guardedMeter(() => meters.get(meters.idFromName(name)) as AccessMeterStub)
+      : undefined,
   }
 }
 

@@ -71,12 +71,13 @@ export function batchResponseSchema<T extends z.ZodType>(name: string, body: T) 
       id: z.string(),
       status: z.number().int().openapi({ description: 'What the single request would answer.' }),
       body: body.optional().openapi({ description: 'When `status` is 200.' }),
-      problem: ProblemSchema.optional().openapi({
-        description:
-          'Otherwise: the problem the single request would answer, pointers into `items`.',
-      }),
+      // No description here: on a registered schema it would replace the `Problem` component's.
+      problem: ProblemSchema.optional(),
     })
-    .openapi(`${name}Result`)
+    .openapi(`${name}Result`, {
+      description:
+        '`body` when `status` is 200; otherwise `problem`: the problem the single request would answer, pointers into `items`.',
+    })
   return z.object({ results: z.array(result) }).openapi(`${name}Response`)
 }
 

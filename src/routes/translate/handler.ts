@@ -53,6 +53,7 @@ export async function translateResponse(
   const out = await translateTexts(services, {
     texts: typeof body.text === 'string' ? [body.text] : body.text,
     single,
+    format: body.format,
     source: body.source,
     target: body.target,
     ...(body.glossary !== undefined ? { glossary: body.glossary } : {}),
