@@ -287,7 +287,7 @@ export type TerminologyFinding = {
 }
 
 export type TerminologyCheckRequest = {
-  /** UTF-8 text. Offsets in responses are UTF-16 code units into it. */
+  /** UTF-8 text, at most 200000 characters (HTML and Markdown: of readable text once the markup is left out; the markup counts against the body limit only). Offsets in responses index it, in `offsetUnit`. */
   text: string
   /** `text` (default), `html` or `markdown`. Markup is read as a browser shows it: tags, scripts, styles, navigation, asides, footers, forms and figures left out, references decoded; Markdown code, HTML and image alt text left out. Offsets still index the submitted `text`: a sentence spans its first to last character in the source, markup inside included. */
   format?: "text" | "html" | "markdown"
@@ -319,7 +319,7 @@ export type GlossaryCandidate = {
   count: number
   /** Indexes of the texts it is in. */
   texts: number[]
-  /** One occurrence: text index and UTF-16 offset. */
+  /** One occurrence: text index and offset, in `offsetUnit`. */
   example: {
     text: number
     offset: number
@@ -335,6 +335,8 @@ export type GlossaryCandidatesRequest = {
   text?: string
   /** Language of the texts; `auto` (default) detects it. */
   language?: "auto" | string
+  /** Unit of `offset`/`length` in the response: `utf16` code units (default; JavaScript, Java, C#), `codepoint` (PHP `mb_substr`, Python) or `utf8` bytes (Go, Rust). */
+  offsetUnit?: "utf16" | "codepoint" | "utf8"
 }
 
 export type TranslateResponse = {
@@ -377,11 +379,13 @@ export type TranslationDebug = {
 }
 
 export type TranslateRequest = {
-  /** One text, or up to 50 texts translated together (each at most 50000 characters, 100000 in total). Paragraph breaks are kept. */
+  /** One text, or up to 50 texts translated together (each at most 50000 characters, 100000 in total; for HTML and Markdown these limits apply to the text once the markup is left out). Paragraph breaks are kept. */
   text: string | string[]
   /** `auto` detects the language of each text; a code skips detection. */
   source?: "auto" | string
   target: string
+  /** `text` (default), `html` or `markdown`. Markup comes back exactly as sent — tags, attributes, comments, Markdown syntax, link URLs, code spans and blocks — with only its text translated: each block (paragraph, heading, list item, cell) is one segment, inline markup inside it (`<a href>`, `<em>`, `**`, `[…](…)`) is protected by placeholders and put back around the translated words. HTML elements with `translate="no"` or class `notranslate`, and `code`/`pre`/`script`/`style`, are left byte for byte. A segment whose placeholders the engine did not keep is translated again piece by piece between its tags. Glossary terms are enforced and reported as for plain text. An HTML document with no text at all is 422 `no_text`. */
+  format?: "text" | "html" | "markdown"
   /** Glossary id to enforce. Absent: the deployment default (`DEFAULT_GLOSSARY`); `null`: none. */
   glossary?: string | null
   /** Translation engine. Absent: the deployment default (`TRANSLATION_PROVIDER`). `GET /v1/languages` lists the configured ones. */
@@ -455,6 +459,49 @@ export type Usage = {
   limits: {
     monthlyCharacters: number | null
   }
+}
+
+export type CreatedJob = Job & {
+  /** With `callbackUrl` only: the `whsec_…` secret the callback is signed with. Shown in this answer only (and when the same `Idempotency-Key` and payload are sent again). */
+  webhookSecret?: string
+}
+
+export type Job = {
+  id: string
+  operation: "summarize" | "detect" | "translate" | "check"
+  status: "queued" | "running" | "succeeded" | "partially_succeeded" | "failed" | "cancelled"
+  progress: {
+    total: number
+    /** Items finished, failed ones included. */
+    done: number
+    /** Items among `done` that ended failed. */
+    failed: number
+  }
+  createdAt: string
+  updatedAt: string
+  /** When the job and its results are deleted (`JOB_TTL_SECONDS`). */
+  expiresAt: string
+  callbackUrl?: string
+}
+
+export type JobRequest = {
+  /** The single-request route each item goes through: `summarize`, `detect`, `translate` or `check` (`POST /v1/glossaries/{glossary}/check`, the glossary named per item or in `defaults`). */
+  operation: "summarize" | "detect" | "translate" | "check"
+  /** Request fields every item inherits (an item’s own win). */
+  defaults?: {
+    [key: string]: unknown
+  }
+  /** POSTed the job document when the job ends, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the `webhookSecret` of the 202 answer; retried on failure. */
+  callbackUrl?: string
+  /** 1–5000 items; larger jobs are uploaded as NDJSON (up to 100 MB). */
+  items: JobItem[]
+}
+
+/** `text` plus, as overrides of `defaults`, any field of the operation’s single request. Checked when the item runs: a bad item ends failed with its problem and never fails the job. */
+export type JobItem = {
+  /** Echoed in the item’s result. Default: the item’s index as a string. */
+  id?: string
+  [key: string]: unknown
 }
 
 export type ProblemType = {
@@ -880,6 +927,107 @@ export type Operations = {
       500: Problem
     }
   }
+  /** Submit a background job */
+  createJob: {
+    method: "POST"
+    path: "/v1/jobs"
+    params: Record<string, never>
+    query: Record<string, never>
+    headers: {
+      /** The same key and payload return the same job; the same key with another payload is a 422. */
+      "idempotency-key"?: string
+    }
+    /** The request body, by media type (`never`: the operation takes none). */
+    body: {
+      "application/json": JobRequest
+      "application/x-ndjson": string
+    }
+    bodyRequired: false
+    responses: {
+      202: CreatedJob
+      400: Problem
+      403: Problem
+      404: Problem
+      405: Problem
+      413: Problem
+      415: Problem
+      422: Problem
+      500: Problem
+      503: Problem
+    }
+  }
+  /** A job’s status and progress */
+  getJob: {
+    method: "GET"
+    path: "/v1/jobs/{id}"
+    params: {
+      id: string
+    }
+    query: Record<string, never>
+    headers: Record<string, never>
+    /** The request body, by media type (`never`: the operation takes none). */
+    body: never
+    bodyRequired: false
+    responses: {
+      200: Job
+      400: Problem
+      404: Problem
+      405: Problem
+      413: Problem
+      415: Problem
+      422: Problem
+      500: Problem
+    }
+  }
+  /** Cancel a job */
+  cancelJob: {
+    method: "DELETE"
+    path: "/v1/jobs/{id}"
+    params: {
+      id: string
+    }
+    query: Record<string, never>
+    headers: Record<string, never>
+    /** The request body, by media type (`never`: the operation takes none). */
+    body: never
+    bodyRequired: false
+    responses: {
+      200: Job
+      400: Problem
+      404: Problem
+      405: Problem
+      413: Problem
+      415: Problem
+      422: Problem
+      500: Problem
+    }
+  }
+  /** A job’s results, NDJSON in item order */
+  getJobResults: {
+    method: "GET"
+    path: "/v1/jobs/{id}/results"
+    params: {
+      id: string
+    }
+    query: {
+      /** From the `Link: rel="next"` of the previous page. */
+      cursor?: string
+    }
+    headers: Record<string, never>
+    /** The request body, by media type (`never`: the operation takes none). */
+    body: never
+    bodyRequired: false
+    responses: {
+      200: string
+      400: Problem
+      404: Problem
+      405: Problem
+      413: Problem
+      415: Problem
+      422: Problem
+      500: Problem
+    }
+  }
   /** What a problem `type` means */
   describeProblem: {
     method: "GET"
@@ -915,5 +1063,9 @@ export const OPERATIONS = {
   createKey: { method: "POST", path: "/v1/keys" },
   revokeKey: { method: "DELETE", path: "/v1/keys/{id}" },
   getUsage: { method: "GET", path: "/v1/usage" },
+  createJob: { method: "POST", path: "/v1/jobs" },
+  getJob: { method: "GET", path: "/v1/jobs/{id}" },
+  cancelJob: { method: "DELETE", path: "/v1/jobs/{id}" },
+  getJobResults: { method: "GET", path: "/v1/jobs/{id}/results" },
   describeProblem: { method: "GET", path: "/problems/{slug}" },
 } as const satisfies { readonly [K in keyof Operations]: Pick<Operations[K], "method" | "path"> }

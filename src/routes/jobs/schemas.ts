@@ -101,7 +101,9 @@ export const IdempotencyHeaderSchema = z.object({
     .max(255)
     .optional()
     .openapi({
-      param: { name: 'Idempotency-Key', in: 'header' },
+      // The key is the header's name as Hono reads it (lower case); the document's parameter name
+      // must be the same string or the generator refuses the document (HTTP matches any case).
+      param: { name: 'idempotency-key', in: 'header' },
       description:
         'The same key and payload return the same job; the same key with another payload is a 422.',
     }),
