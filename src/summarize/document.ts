@@ -9,6 +9,7 @@
  */
 import { type SentenceSpan, splitSentences } from '../text/sentences'
 import { forEachWord, normalizeWord } from '../text/words'
+import { Arena } from './arena'
 import { isBoilerplate } from './boilerplate'
 import { stopwordsFor } from './stopwords'
 
@@ -29,7 +30,15 @@ export type ArticleModel = {
   readonly vocabularySize: number
   /** Content-term ids of the title (caller's title, or a leading headline line), possibly empty. */
   readonly titleTerms: Int32Array
+  /** Where this article's typed arrays come from; ranking and selection allocate from it too. */
+  readonly arena: Arena
 }
+
+/**
+ * Bytes an analysis and its summaries usually take from their arena, per UTF-16 unit of text:
+ * term ids and the spelling table (about 5), per-term and per-sentence arrays (about 6).
+ */
+const ARENA_BYTES_PER_UNIT = 12
 
 /**
  * Analyses `text`: splits sentences, tokenizes each once, marks what may be selected.
@@ -47,10 +56,11 @@ export function analyzeArticle(
   const spans = splitSentences(text, language)
   const n = spans.length
   const stopwords = stopwordsOf(language)
+  const arena = new Arena(ARENA_BYTES_PER_UNIT * text.length + 4096)
   const ids = new Map<string, number>()
-  const termStart = new Int32Array(n + 1)
-  const wordCounts = new Int32Array(n)
-  let terms = new Int32Array(Math.max(16, text.length >> 2))
+  const termStart = arena.i32(n + 1)
+  const wordCounts = arena.i32(n)
+  let terms = arena.i32(Math.max(16, text.length >> 2))
   let used = 0
 
   // Stopwords get id -1 in the same map, so each token costs one hash lookup.
@@ -66,7 +76,7 @@ export function analyzeArticle(
   // Most tokens repeat with the same spelling: the raw form is looked up in a table keyed by the
   // characters in place (no substring, no string hashing), and only new spellings are normalised.
   // -2 marks a raw form that is not a term at all (one-letter words).
-  const byRaw = new SpellingTable(text)
+  const byRaw = new SpellingTable(text, arena)
   // One closure for every sentence (not one per sentence): V8 keeps it monomorphic and inlined.
   const visit = (start: number, end: number): void => {
     let id = byRaw.get(start, end)
@@ -77,7 +87,7 @@ export function analyzeArticle(
     }
     if (id < 0) return
     if (used === terms.length) {
-      const grown = new Int32Array(terms.length * 2)
+      const grown = arena.i32(terms.length * 2)
       grown.set(terms)
       terms = grown
     }
@@ -90,7 +100,7 @@ export function analyzeArticle(
   }
   termStart[n] = used
 
-  const selectable = markSelectable(text, spans, wordCounts)
+  const selectable = markSelectable(text, spans, wordCounts, arena)
   let titleTerms = new Int32Array(0)
   const titleText = title ?? leadingHeadline(text, spans, selectable)
   if (titleText !== undefined && titleText.length > 0) {
@@ -115,6 +125,7 @@ export function analyzeArticle(
     selectable,
     vocabularySize: nextId,
     titleTerms,
+    arena,
   }
 }
 
@@ -124,22 +135,24 @@ export function analyzeArticle(
  */
 class SpellingTable {
   private readonly text: string
+  private readonly arena: Arena
   private mask: number
   private starts: Int32Array
   private lengths: Int32Array
   private values: Int32Array
   private size = 0
 
-  constructor(text: string) {
+  constructor(text: string, arena: Arena) {
     this.text = text
+    this.arena = arena
     // Sized for the usual number of distinct spellings (about one per 12 characters of news
     // text) at a load of at most one half, so most articles never grow the table.
     let capacity = 256
     while (capacity < text.length / 6 && capacity < 1 << 20) capacity *= 2
     this.mask = capacity - 1
-    this.starts = new Int32Array(capacity).fill(-1)
-    this.lengths = new Int32Array(capacity)
-    this.values = new Int32Array(capacity)
+    this.starts = arena.i32(capacity).fill(-1)
+    this.lengths = arena.i32(capacity)
+    this.values = arena.i32(capacity)
   }
 
   /** Hash and slot of the last `get`, so that `setMissed` does not hash and probe again. */
@@ -188,9 +201,9 @@ class SpellingTable {
     const { starts, lengths, values } = this
     const capacity = (this.mask + 1) * 2
     this.mask = capacity - 1
-    this.starts = new Int32Array(capacity).fill(-1)
-    this.lengths = new Int32Array(capacity)
-    this.values = new Int32Array(capacity)
+    this.starts = this.arena.i32(capacity).fill(-1)
+    this.lengths = this.arena.i32(capacity)
+    this.values = this.arena.i32(capacity)
     for (let i = 0; i < starts.length; i++) {
       const s = starts[i] as number
       if (s < 0) continue
@@ -266,10 +279,11 @@ function termOf(word: string): string | undefined {
 function markSelectable(
   text: string,
   spans: readonly SentenceSpan[],
-  wordCounts: Int32Array
+  wordCounts: Int32Array,
+  arena: Arena
 ): Uint8Array {
   const n = spans.length
-  const selectable = new Uint8Array(n)
+  const selectable = arena.u8(n)
   let any = false
   for (let i = 0; i < n; i++) {
     const span = spans[i] as SentenceSpan

@@ -268,7 +268,7 @@ function scored(model: ArticleModel, scores: Float64Array, i: number): ScoredSen
  */
 function sentenceSizes(model: ArticleModel, display: Display | undefined): SentenceSizes {
   const { spans, language } = model
-  const chars = new Int32Array(spans.length)
+  const chars = model.arena.i32(spans.length)
   if (display === undefined) {
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i] as { start: number; end: number }
