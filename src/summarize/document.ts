@@ -57,32 +57,31 @@ export function analyzeArticle(
   const n = spans.length
   const stopwords = stopwordsOf(language)
   const arena = new Arena(ARENA_BYTES_PER_UNIT * text.length + 4096)
-  const ids = new Map<string, number>()
   const termStart = arena.i32(n + 1)
   const wordCounts = arena.i32(n)
   let terms = arena.i32(Math.max(16, text.length >> 2))
   let used = 0
 
-  // Stopwords get id -1 in the same map, so each token costs one hash lookup.
+  // Each spelling is looked up in a table keyed by the characters in place (no substring, no
+  // string hashing); a spelling new to the article goes to the isolate's vocabulary, which knows
+  // its ranking form by number, and the form gets the article's next term id on first sight.
+  // Stopwords get id -1 and one-letter words -2, so each later token costs one probe.
+  const vocabulary = VOCABULARY.begin(stopwords)
   let nextId = 0
-  const intern = (norm: string): number => {
-    let id = ids.get(norm)
-    if (id === undefined) {
-      id = stopwords.has(norm) ? -1 : nextId++
-      ids.set(norm, id)
-    }
-    return id
-  }
-  // Most tokens repeat with the same spelling: the raw form is looked up in a table keyed by the
-  // characters in place (no substring, no string hashing), and only new spellings are normalised.
-  // -2 marks a raw form that is not a term at all (one-letter words).
   const byRaw = new SpellingTable(text, arena)
   // One closure for every sentence (not one per sentence): V8 keeps it monomorphic and inlined.
   const visit = (start: number, end: number): void => {
     let id = byRaw.get(start, end)
     if (id === undefined) {
-      const norm = TERMS.termOf(text, start, end, byRaw.lastHash)
-      id = norm === undefined ? -2 : intern(norm)
+      const form = vocabulary.formOf(text, start, end, byRaw.lastHash)
+      if (form < 0) id = -2
+      else {
+        id = vocabulary.termId(form)
+        if (id === NO_TERM_ID) {
+          id = vocabulary.isStopword(form) ? -1 : nextId++
+          vocabulary.setTermId(form, id)
+        }
+      }
       byRaw.setMissed(start, end, id)
     }
     if (id < 0) return
@@ -109,8 +108,8 @@ export function analyzeArticle(
       const norm = termOf(titleText.slice(start, end))
       // Title words unknown to the body cannot match any sentence: skip them without interning.
       if (norm === undefined) return
-      const id = ids.get(norm)
-      if (id !== undefined && id >= 0) found.push(id)
+      const id = vocabulary.termIdOfForm(norm)
+      if (id >= 0) found.push(id)
     })
     titleTerms = Int32Array.from(found)
   }
@@ -216,46 +215,209 @@ class SpellingTable {
   }
 }
 
+/** `Vocabulary.termId` of a form not yet seen in the current article. */
+const NO_TERM_ID = -3
+
 /**
  * Spelling → ranking form, shared by every article an isolate analyses: news vocabulary recurs
  * from one article to the next, and each new spelling otherwise costs a substring, a lowercase
- * copy and two hash-map operations. Keys are compared in place (like `SpellingTable`); the
- * table stops growing at `MAX_SPELLINGS`, after which new spellings are simply computed.
+ * copy and hash-map operations on strings. Spellings are stored as UTF-16 units in one pool and
+ * compared in place; forms are numbered, and per form the table keeps whether it is a stopword
+ * (per stopword list) and its term id in the article being analysed (valid while `stamp` equals
+ * the article's number), so an article never touches a string for a word the isolate has seen.
+ *
+ * Nothing read from it depends on what earlier articles contained: a form's term id is assigned
+ * per article, in order of first occurrence, exactly as a fresh table would. It is emptied before
+ * an article when it holds more than `MAX_SPELLINGS` spellings (so it stays bounded whatever the
+ * requests contain); within one article it grows with the article.
  */
-class TermCache {
+class Vocabulary {
   private static readonly MAX_SPELLINGS = 1 << 15
-  private readonly mask = 2 * TermCache.MAX_SPELLINGS - 1
-  private readonly keys: (string | undefined)[] = new Array(this.mask + 1).fill(undefined)
-  /** The ranking form, or `null` for a word that is not a term. */
-  private readonly forms: (string | null)[] = new Array(this.mask + 1).fill(null)
-  private size = 0
+  private static readonly MAX_POOL = 1 << 20
 
-  /** `termOf(text.slice(start, end))`, with `hash` = `hashRange(text, start, end)`. */
-  termOf(text: string, start: number, end: number, hash: number): string | undefined {
+  private slots!: Int32Array
+  private mask!: number
+  /** Per spelling: start and length in `pool`, form number (-1: not a term). */
+  private spellingStart!: Int32Array
+  private spellingLength!: Int32Array
+  private spellingForm!: Int32Array
+  private spellings!: number
+  private pool!: Uint16Array
+  private poolUsed!: number
+  /** Per form: its string, and its number by string. */
+  private forms!: string[]
+  private formNumbers!: Map<string, number>
+  /** Per form: the article that last gave it a term id, and that id. */
+  private stamp!: Int32Array
+  private ids!: Int32Array
+  /** Per stopword list, per form: 0 not yet known, 1 stopword, 2 not. */
+  private verdicts!: WeakMap<ReadonlySet<string>, Uint8Array>
+  private article = 0
+  private stopwords: ReadonlySet<string> = new Set()
+  private verdict: Uint8Array = new Uint8Array(0)
+
+  constructor() {
+    this.clear()
+  }
+
+  private clear(): void {
+    this.mask = (1 << 16) - 1
+    this.slots = new Int32Array(this.mask + 1)
+    this.spellingStart = new Int32Array(1024)
+    this.spellingLength = new Int32Array(1024)
+    this.spellingForm = new Int32Array(1024)
+    this.spellings = 0
+    this.pool = new Uint16Array(1 << 14)
+    this.poolUsed = 0
+    this.forms = []
+    this.formNumbers = new Map()
+    this.stamp = new Int32Array(1024)
+    this.ids = new Int32Array(1024)
+    this.verdicts = new WeakMap()
+  }
+
+  /** Starts an article whose stopwords are `stopwords`. */
+  begin(stopwords: ReadonlySet<string>): this {
+    if (this.spellings > Vocabulary.MAX_SPELLINGS || this.poolUsed > Vocabulary.MAX_POOL)
+      this.clear()
+    // Article numbers only need to differ from the previous ones: wrap long before overflow.
+    if (this.article === 0x3fffffff) {
+      this.article = 0
+      this.stamp.fill(0)
+    }
+    this.article++
+    this.stopwords = stopwords
+    let verdict = this.verdicts.get(stopwords)
+    if (verdict === undefined) {
+      verdict = new Uint8Array(this.stamp.length)
+      this.verdicts.set(stopwords, verdict)
+    }
+    this.verdict = verdict
+    return this
+  }
+
+  /** The form number of `text.slice(start, end)`, or -1 when it is not a term (`termOf`). */
+  formOf(text: string, start: number, end: number, hash: number): number {
     const length = end - start
+    const { pool } = this
     let slot = hash & this.mask
     for (;;) {
-      const key = this.keys[slot]
-      if (key === undefined) break
-      if (key.length === length) {
-        let k = 0
-        while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++
-        if (k === length) return this.forms[slot] ?? undefined
+      const entry = this.slots[slot] as number
+      if (entry === 0) break
+      const k = entry - 1
+      if (this.spellingLength[k] === length) {
+        const at = this.spellingStart[k] as number
+        let c = 0
+        while (c < length && pool[at + c] === text.charCodeAt(start + c)) c++
+        if (c === length) return this.spellingForm[k] as number
       }
       slot = (slot + 1) & this.mask
     }
-    const word = text.slice(start, end)
-    const form = termOf(word)
-    if (this.size < TermCache.MAX_SPELLINGS) {
-      this.keys[slot] = word
-      this.forms[slot] = form ?? null
-      this.size++
+    const form = this.formNumber(termOf(text.slice(start, end)))
+    this.addSpelling(text, start, end, slot, form)
+    return form
+  }
+
+  /** The term id of `form` in the current article, or `NO_TERM_ID`. */
+  termId(form: number): number {
+    return this.stamp[form] === this.article ? (this.ids[form] as number) : NO_TERM_ID
+  }
+
+  setTermId(form: number, id: number): void {
+    this.stamp[form] = this.article
+    this.ids[form] = id
+  }
+
+  /** The term id of the form `norm` in the current article; negative when it has none. */
+  termIdOfForm(norm: string): number {
+    const form = this.formNumbers.get(norm)
+    return form === undefined ? -1 : this.termId(form)
+  }
+
+  /** `true` when `form` is in the current article's stopword list. */
+  isStopword(form: number): boolean {
+    let verdict = this.verdict
+    if (form >= verdict.length) {
+      const grown = new Uint8Array(this.stamp.length)
+      grown.set(verdict)
+      verdict = grown
+      this.verdict = grown
+      this.verdicts.set(this.stopwords, grown)
+    }
+    let v = verdict[form] as number
+    if (v === 0) {
+      v = this.stopwords.has(this.forms[form] as string) ? 1 : 2
+      verdict[form] = v
+    }
+    return v === 1
+  }
+
+  private formNumber(norm: string | undefined): number {
+    if (norm === undefined) return -1
+    let form = this.formNumbers.get(norm)
+    if (form === undefined) {
+      form = this.forms.length
+      this.forms.push(norm)
+      this.formNumbers.set(norm, form)
+      if (form >= this.stamp.length) {
+        const size = this.stamp.length * 2
+        const stamp = new Int32Array(size)
+        stamp.set(this.stamp)
+        this.stamp = stamp
+        const ids = new Int32Array(size)
+        ids.set(this.ids)
+        this.ids = ids
+      }
     }
     return form
   }
+
+  private addSpelling(text: string, start: number, end: number, slot: number, form: number): void {
+    const length = end - start
+    if (this.poolUsed + length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + length))
+      pool.set(this.pool.subarray(0, this.poolUsed))
+      this.pool = pool
+    }
+    for (let c = 0; c < length; c++) this.pool[this.poolUsed + c] = text.charCodeAt(start + c)
+    const k = this.spellings++
+    if (k >= this.spellingStart.length) {
+      const size = this.spellingStart.length * 2
+      this.spellingStart = grownCopy(this.spellingStart, size)
+      this.spellingLength = grownCopy(this.spellingLength, size)
+      this.spellingForm = grownCopy(this.spellingForm, size)
+    }
+    this.spellingStart[k] = this.poolUsed
+    this.spellingLength[k] = length
+    this.spellingForm[k] = form
+    this.poolUsed += length
+    this.slots[slot] = k + 1
+    if (this.spellings * 2 > this.mask) this.rehash()
+  }
+
+  private rehash(): void {
+    const { pool } = this
+    this.mask = this.mask * 2 + 1
+    this.slots = new Int32Array(this.mask + 1)
+    for (let k = 0; k < this.spellings; k++) {
+      const at = this.spellingStart[k] as number
+      const end = at + (this.spellingLength[k] as number)
+      let h = 0x811c9dc5
+      for (let i = at; i < end; i++) h = Math.imul(h ^ (pool[i] as number), 0x01000193)
+      let slot = (h >>> 0) & this.mask
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask
+      this.slots[slot] = k + 1
+    }
+  }
 }
 
-const TERMS = new TermCache()
+function grownCopy(array: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(size)
+  grown.set(array)
+  return grown
+}
+
+const VOCABULARY = new Vocabulary()
 
 /** FNV-1a over UTF-16 code units. */
 function hashRange(text: string, start: number, end: number): number {
