@@ -124,6 +124,19 @@ function summarizeWith(
   stopwordsOf: (language: string) => ReadonlySet<string>
 ): SummarizeResult {
   const model = analyzeArticle(text, options.language, options.title, stopwordsOf)
+  try {
+    return summarizeModel(model, options, weights)
+  } finally {
+    // The result holds plain objects only: no array of the model outlives this call.
+    model.arena.release()
+  }
+}
+
+function summarizeModel(
+  model: ArticleModel,
+  options: SummarizeOptions,
+  weights: RankWeights
+): SummarizeResult {
   const features = sentenceFeatures(model, weights)
   const similarity = createSimilarityRows(model, features.vectors)
   const { display } = options
