@@ -44,6 +44,12 @@ export type RankWeights = {
    */
   readonly leadFraction: number
   readonly leadSteepness: number
+  /**
+   * 1: a summary of at most `positionWindow` sentences keeps the full lead weight whatever share
+   * of the article it takes — it is no longer than the lede the lead prior describes, so a short
+   * article's 3-sentence summary stays its lede. 0: the lead weight fades by share alone.
+   */
+  readonly ledeSizedKeepsLead: number
   /** Weight of degree centrality (scaled so the most central sentence has 1). */
   readonly centrality: number
   /** Term weight is `idf ^ idfExponent` (0: every content word counts the same). */
@@ -142,6 +148,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   positionWindow: 3,
   leadFraction: 0.25,
   leadSteepness: 10,
+  ledeSizedKeepsLead: 0,
   centrality: 0.3,
   idfExponent: 0,
   lengthNorm: 0.5,
@@ -574,8 +581,12 @@ export function scoreSentences(
   const fraction = summarySentences / Math.max(1, features.selectableCount)
   // Title similarity (the guide) rides with the lead prior: a headline states the lede, so it
   // guides short summaries; a long one must cover the article (centrality).
+  const ledeSized =
+    weights.ledeSizedKeepsLead !== 0 &&
+    weights.positionWindow > 0 &&
+    summarySentences <= weights.positionWindow
   const leadShare =
-    weights.leadFraction > 0
+    weights.leadFraction > 0 && !ledeSized
       ? 1 / (1 + (fraction / weights.leadFraction) ** weights.leadSteepness)
       : 1
   const lead = weights.position * leadShare
