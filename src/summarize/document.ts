@@ -35,10 +35,11 @@ export type ArticleModel = {
 }
 
 /**
- * Bytes an analysis and its summaries usually take from their arena, per UTF-16 unit of text:
- * term ids and the spelling table (about 5), per-term and per-sentence arrays (about 6).
+ * Bytes an analysis and its summaries take from their arena, per UTF-16 unit of text: 5–7 on
+ * the dev articles (term ids, per-term and per-sentence arrays); a larger article gets a second
+ * buffer.
  */
-const ARENA_BYTES_PER_UNIT = 12
+const ARENA_BYTES_PER_UNIT = 8
 
 /**
  * Analyses `text`: splits sentences, tokenizes each once, marks what may be selected.
@@ -62,27 +63,20 @@ export function analyzeArticle(
   let terms = arena.i32(Math.max(16, text.length >> 2))
   let used = 0
 
-  // Each spelling is looked up in a table keyed by the characters in place (no substring, no
-  // string hashing); a spelling new to the article goes to the isolate's vocabulary, which knows
-  // its ranking form by number, and the form gets the article's next term id on first sight.
-  // Stopwords get id -1 and one-letter words -2, so each later token costs one probe.
+  // Each word is looked up in the isolate's vocabulary by its characters in place (no
+  // substring, no string hashing), which knows its ranking form by number; the form gets the
+  // article's next term id on first sight. Stopwords get id -1, so each token costs one probe.
   const vocabulary = VOCABULARY.begin(stopwords)
   let nextId = 0
-  const byRaw = new SpellingTable(text, arena)
   // One closure for every sentence (not one per sentence): V8 keeps it monomorphic and inlined.
   const visit = (start: number, end: number): void => {
-    let id = byRaw.get(start, end)
-    if (id === undefined) {
-      const form = vocabulary.formOf(text, start, end, byRaw.lastHash)
-      if (form < 0) id = -2
-      else {
-        id = vocabulary.termId(form)
-        if (id === NO_TERM_ID) {
-          id = vocabulary.isStopword(form) ? -1 : nextId++
-          vocabulary.setTermId(form, id)
-        }
-      }
-      byRaw.setMissed(start, end, id)
+    const form = vocabulary.formOf(text, start, end, hashRange(text, start, end))
+    // One-letter words are not terms.
+    if (form < 0) return
+    let id = vocabulary.termId(form)
+    if (id === NO_TERM_ID) {
+      id = vocabulary.isStopword(form) ? -1 : nextId++
+      vocabulary.setTermId(form, id)
     }
     if (id < 0) return
     if (used === terms.length) {
@@ -125,93 +119,6 @@ export function analyzeArticle(
     vocabularySize: nextId,
     titleTerms,
     arena,
-  }
-}
-
-/**
- * An open-addressing hash table from a spelling (a range of `text`) to a number, comparing
- * characters in place. Spellings are stored as the range of their first occurrence.
- */
-class SpellingTable {
-  private readonly text: string
-  private readonly arena: Arena
-  private mask: number
-  private starts: Int32Array
-  private lengths: Int32Array
-  private values: Int32Array
-  private size = 0
-
-  constructor(text: string, arena: Arena) {
-    this.text = text
-    this.arena = arena
-    // Sized for the usual number of distinct spellings (about one per 12 characters of news
-    // text) at a load of at most one half, so most articles never grow the table.
-    let capacity = 256
-    while (capacity < text.length / 6 && capacity < 1 << 20) capacity *= 2
-    this.mask = capacity - 1
-    this.starts = arena.i32(capacity).fill(-1)
-    this.lengths = arena.i32(capacity)
-    this.values = arena.i32(capacity)
-  }
-
-  /** Hash and slot of the last `get`, so that `setMissed` does not hash and probe again. */
-  lastHash = 0
-  private lastSlot = 0
-
-  get(start: number, end: number): number | undefined {
-    const hash = hashRange(this.text, start, end)
-    const slot = this.find(start, end, hash)
-    this.lastHash = hash
-    this.lastSlot = slot
-    return (this.starts[slot] as number) < 0 ? undefined : (this.values[slot] as number)
-  }
-
-  /** `set` for the range the last `get` did not find. */
-  setMissed(start: number, end: number, value: number): void {
-    let slot = this.lastSlot
-    if ((this.size + 1) * 2 > this.mask) {
-      this.grow()
-      slot = this.find(start, end, this.lastHash)
-    }
-    this.size++
-    this.starts[slot] = start
-    this.lengths[slot] = end - start
-    this.values[slot] = value
-  }
-
-  /** The slot holding this spelling, or the empty slot where it would go. */
-  private find(start: number, end: number, hash: number): number {
-    const { text, starts, lengths } = this
-    const length = end - start
-    let slot = hash & this.mask
-    for (;;) {
-      const s = starts[slot] as number
-      if (s < 0) return slot
-      if (lengths[slot] === length) {
-        let k = 0
-        while (k < length && text.charCodeAt(s + k) === text.charCodeAt(start + k)) k++
-        if (k === length) return slot
-      }
-      slot = (slot + 1) & this.mask
-    }
-  }
-
-  private grow(): void {
-    const { starts, lengths, values } = this
-    const capacity = (this.mask + 1) * 2
-    this.mask = capacity - 1
-    this.starts = this.arena.i32(capacity).fill(-1)
-    this.lengths = this.arena.i32(capacity)
-    this.values = this.arena.i32(capacity)
-    for (let i = 0; i < starts.length; i++) {
-      const s = starts[i] as number
-      if (s < 0) continue
-      const e = s + (lengths[i] as number)
-      const slot = this.find(s, e, hashRange(this.text, s, e))
-      this.starts[slot] = s
-      this.lengths[slot] = lengths[i] as number
-      this.values[slot] = values[i] as number
-    }
   }
 }
 
