@@ -7,7 +7,9 @@
  * - the franc profiles (`src/langid/franc.generated.ts`, `test/fixtures/franc-all.generated.ts`)
  *   must be what `npm run build:franc` renders from the installed franc;
  * - the n-gram model (`src/langid/model.generated.ts`), which needs Tesseract's data to rebuild,
- *   must match the checksum `npm run build:langid` recorded.
+ *   must match the checksum `npm run build:langid` recorded;
+ * - the packaged client's types (`packages/client/src/api.generated.ts`) must be what
+ *   `npm run client:generate` renders from the app's OpenAPI document now.
  *
  * `npm run glossaries:check` covers the bundled glossaries.
  *
@@ -17,6 +19,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CLIENT_TYPES_PATH, renderClientModule } from './client/generate'
 import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './langid/checksum'
 import { FRANC_MODULES } from './langid/franc-modules'
 
@@ -31,7 +34,17 @@ function checkWorkerTypes(): void {
   try {
     execFileSync(
       path.join(root, 'node_modules/.bin/wrangler'),
-      ['types', '--include-runtime=false', '--strict-vars=false', path.basename(scratch)],
+      // `--env-file /dev/null`, as in `npm run cf-typegen`: without it wrangler adds the secrets
+      // of a local `.dev.vars` (ADMIN_TOKEN…) to the types, and the check fails for whoever
+      // followed the README and created one. The output path goes first: `--env-file` takes a list.
+      [
+        'types',
+        path.basename(scratch),
+        '--include-runtime=false',
+        '--strict-vars=false',
+        '--env-file',
+        '/dev/null',
+      ],
       {
         cwd: root,
         stdio: 'pipe',
@@ -77,11 +90,23 @@ function checkModel(): void {
   }
 }
 
+async function checkClientTypes(): Promise<void> {
+  const committed = existsSync(CLIENT_TYPES_PATH) ? readFileSync(CLIENT_TYPES_PATH, 'utf8') : ''
+  if (committed !== (await renderClientModule())) {
+    problems.push(
+      `${relative(CLIENT_TYPES_PATH)} differs from the routes' OpenAPI document: run npm run client:generate`
+    )
+  }
+}
+
 checkWorkerTypes()
 checkFranc()
 checkModel()
+await checkClientTypes()
 if (problems.length > 0) {
   for (const problem of problems) console.error(`generated:check: ${problem}`)
   process.exit(1)
 }
-console.log('generated:check passed (worker-configuration.d.ts, franc profiles, langid model)')
+console.log(
+  'generated:check passed (worker-configuration.d.ts, franc profiles, langid model, client types)'
+)
