@@ -7,7 +7,9 @@
  * - the franc profiles (`src/langid/franc.generated.ts`, `test/fixtures/franc-all.generated.ts`)
  *   must be what `npm run build:franc` renders from the installed franc;
  * - the n-gram model (`src/langid/model.generated.ts`), which needs Tesseract's data to rebuild,
- *   must match the checksum `npm run build:langid` recorded.
+ *   must match the checksum `npm run build:langid` recorded;
+ * - the shipped tables (`src/langid/tables.generated.ts`) must be that model compiled, as
+ *   `npm run build:langid-tables` renders it.
  *
  * `npm run glossaries:check` covers the bundled glossaries.
  *
@@ -19,6 +21,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './langid/checksum'
 import { FRANC_MODULES } from './langid/franc-modules'
+import { renderTablesModule, TABLES_PATH } from './langid/tables-module'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const relative = (file: string) => path.relative(root, file)
@@ -77,11 +80,22 @@ function checkModel(): void {
   }
 }
 
+function checkTables(): void {
+  if (!existsSync(TABLES_PATH) || readFileSync(TABLES_PATH, 'utf8') !== renderTablesModule()) {
+    problems.push(
+      `${relative(TABLES_PATH)} is not ${relative(MODEL_PATH)} compiled: run npm run build:langid-tables`
+    )
+  }
+}
+
 checkWorkerTypes()
 checkFranc()
 checkModel()
+checkTables()
 if (problems.length > 0) {
   for (const problem of problems) console.error(`generated:check: ${problem}`)
   process.exit(1)
 }
-console.log('generated:check passed (worker-configuration.d.ts, franc profiles, langid model)')
+console.log(
+  'generated:check passed (worker-configuration.d.ts, franc profiles, langid model and tables)'
+)

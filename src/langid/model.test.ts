@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { compileGroup, ngramScores, rowOf } from './model'
+import { compileGroup, lexiconMask, ngramScores, rowOf, tableOf } from './model'
 import { MODEL } from './model.generated'
+import { decodeGroup, encodeGroup } from './tables'
+import { STORED_GROUPS } from './tables.generated'
 import { forEachGram, modelWords } from './text'
 
 describe('n-gram model', () => {
@@ -15,6 +17,7 @@ describe('n-gram model', () => {
         Arab: 'كيف حالك؟ آپ کیسے ہیں؟ حال شما چطور است',
       }[script] as string
       const words = modelWords(text)
+      const table = tableOf(group)
       const expected = new Float64Array(group.langs.length)
       let grams = 0
       forEachGram(words, group.orders, (g) => {
@@ -22,12 +25,46 @@ describe('n-gram model', () => {
         if (row === undefined) return
         grams++
         for (let j = 0; j < expected.length; j++)
-          expected[j] = (expected[j] as number) + (group.table[row + j] as number)
+          expected[j] = (expected[j] as number) + (table[row + j] as number)
       })
       const got = ngramScores(group, words)
       expect(got.grams).toBe(grams)
       for (let j = 0; j < expected.length; j++)
         expect(got.scores[j]).toBeCloseTo(expected[j] as number, 6)
+    }
+  )
+
+  it.each(Object.keys(MODEL.groups))(
+    '%s: the shipped tables are the model compiled, and survive storage unchanged',
+    (script) => {
+      const compiled = compileGroup(MODEL, script)
+      const shipped = STORED_GROUPS[script]
+      if (!compiled || !shipped) throw new Error(`no group ${script}`)
+      expect(decodeGroup(shipped)).toEqual(compiled)
+      expect(decodeGroup(encodeGroup(compiled))).toEqual(compiled)
+    }
+  )
+
+  it.each(Object.keys(MODEL.groups))(
+    '%s: the lexicon answers exactly the languages whose list has the word',
+    (script) => {
+      const model = MODEL.groups[script]
+      const group = compileGroup(MODEL, script)
+      if (!model || !group) throw new Error(`no group ${script}`)
+      const lists = model.words.map((w) => new Set(w.split(' ')))
+      const probes = [...new Set(model.words.flatMap((w) => w.split(' ')))].filter(Boolean)
+      // Near misses: a prefix, a longer word, another case, and words on no list.
+      probes.push(
+        ...probes.slice(0, 200).flatMap((w) => [w.slice(0, -1), `${w}x`, w.toUpperCase()])
+      )
+      probes.push('', 'zzzzqq', 'the the')
+      for (const w of probes) {
+        let expected = 0
+        lists.forEach((list, j) => {
+          if (w !== '' && list.has(w)) expected |= 1 << j
+        })
+        expect(lexiconMask(group.lexicon, w) >>> 0, w).toBe(expected >>> 0)
+      }
     }
   )
 
