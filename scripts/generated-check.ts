@@ -9,7 +9,9 @@
  * - the n-gram model (`src/langid/model.generated.ts`), which needs Tesseract's data to rebuild,
  *   must match the checksum `npm run build:langid` recorded;
  * - the shipped tables (`src/langid/tables.generated.ts`) must be that model compiled, as
- *   `npm run build:langid-tables` renders it.
+ *   `npm run build:langid-tables` renders it;
+ * - the short-text model's tables (`src/langid/short-tables.generated.ts`), which need Tesseract's
+ *   data too, must match the checksum `npm run build:langid-short` recorded.
  *
  * `npm run glossaries:check` covers the bundled glossaries.
  *
@@ -21,7 +23,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './langid/checksum'
 import { FRANC_MODULES } from './langid/franc-modules'
-import { renderTablesModule, TABLES_PATH } from './langid/tables-module'
+import {
+  renderTablesModule,
+  SHORT_CHECKSUM_PATH,
+  SHORT_TABLES_PATH,
+  TABLES_PATH,
+} from './langid/tables-module'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const relative = (file: string) => path.relative(root, file)
@@ -88,10 +95,23 @@ function checkTables(): void {
   }
 }
 
+function checkShortTables(): void {
+  const recorded = existsSync(SHORT_CHECKSUM_PATH) ? readFileSync(SHORT_CHECKSUM_PATH, 'utf8') : ''
+  const actual = existsSync(SHORT_TABLES_PATH)
+    ? checksumRecord(readFileSync(SHORT_TABLES_PATH), SHORT_TABLES_PATH)
+    : 'missing'
+  if (recorded !== actual) {
+    problems.push(
+      `${relative(SHORT_TABLES_PATH)} does not match ${relative(SHORT_CHECKSUM_PATH)}: rebuild it with npm run build:langid-short (which records the checksum)`
+    )
+  }
+}
+
 checkWorkerTypes()
 checkFranc()
 checkModel()
 checkTables()
+checkShortTables()
 if (problems.length > 0) {
   for (const problem of problems) console.error(`generated:check: ${problem}`)
   process.exit(1)

@@ -29,6 +29,7 @@ import {
 } from './model'
 import { markerBalance, PAIRS, type PairMarkers } from './pairs'
 import { countScripts, type ScriptCounts } from './script'
+import { STORED_SHORT_GROUPS } from './short-tables.generated'
 import { decodeGroup } from './tables'
 import { STORED_GROUPS } from './tables.generated'
 import { modelWords } from './text'
@@ -68,6 +69,13 @@ export type DetectorConfig = {
    * the shipped model's tables, compiled at build time.
    */
   readonly model?: ModelData
+  /**
+   * The short-text model (more grams per language, trained on the same data), used for texts of
+   * fewer than `shortBelow` characters; by default the shipped one (`short-tables.generated.ts`).
+   */
+  readonly shortModel?: ModelData
+  /** Texts shorter than this (UTF-16 units) are scored by the short-text model; 0 turns it off. */
+  readonly shortBelow: number
   /** Use the n-gram model (off: franc's distance alone, as franc does; needs `franc`). */
   readonly ngram: boolean
   /** franc's trigram profiles (`FRANC_ALL_PROFILES`), for the franc-based scorer; off by default. */
@@ -128,6 +136,18 @@ const SHIPPED_GROUPS: Readonly<Record<string, CompiledGroup>> = Object.fromEntri
   Object.entries(STORED_GROUPS).map(([script, stored]) => [script, decodeGroup(stored)])
 )
 
+/** The short-text model's tables, likewise (`short-tables.generated.ts`). */
+const SHIPPED_SHORT_GROUPS: Readonly<Record<string, CompiledGroup>> = Object.fromEntries(
+  Object.entries(STORED_SHORT_GROUPS).map(([script, stored]) => [script, decodeGroup(stored)])
+)
+
+/**
+ * Below this many characters (headlines, search boxes, single words) the short-text model scores:
+ * it keeps several times more grams per language, which is what one or two words need; longer
+ * text has evidence to spare and keeps the compact model (docs/langid.md, "Short text").
+ */
+const SHORT_BELOW = 120
+
 /** Fewest letters an alphabetic text needs for an answer ("ok", "a1" are `und`). */
 const MIN_LETTERS = 3
 /** A single Han, Kana or Hangul character is a syllable or a word, so it can be decided. */
@@ -168,6 +188,7 @@ const DEFAULTS: DetectorConfig = {
   francMargin: FRANC_MARGIN,
   calibration: CALIBRATION,
   sampleLength: 1024,
+  shortBelow: SHORT_BELOW,
   markerWeight: 1,
   pairs: PAIRS,
   wordWeight: 8,
@@ -241,12 +262,23 @@ export function createDetector(
   const groups = new Map<string, CompiledGroup | undefined>(
     cfg.model ? [] : Object.entries(SHIPPED_GROUPS)
   )
+  const shortGroups = new Map<string, CompiledGroup | undefined>(
+    cfg.shortModel ? [] : Object.entries(SHIPPED_SHORT_GROUPS)
+  )
   let franc: CompiledFranc | undefined
   let francExtras: CompiledFranc | undefined
   const group = (script: string) => {
     if (!groups.has(script))
       groups.set(script, cfg.model ? compileGroup(cfg.model, script) : undefined)
     return groups.get(script)
+  }
+  const shortGroup = (script: string) => {
+    if (!shortGroups.has(script))
+      shortGroups.set(
+        script,
+        cfg.shortModel ? compileGroup(cfg.shortModel, script, { sorted: true }) : undefined
+      )
+    return shortGroups.get(script)
   }
 
   const confidenceOf = (margin: number): number => {
@@ -288,7 +320,7 @@ export function createDetector(
     script: string,
     candidates: readonly LanguageInfo[]
   ): Detection => {
-    const g = group(script)
+    const g = (sample.length < cfg.shortBelow ? shortGroup(script) : undefined) ?? group(script)
     const codes = candidates.map((l) => l.code)
     const scores = new Float64Array(codes.length)
     let grams = 0

@@ -89,6 +89,12 @@ export type CompiledGroup = {
   readonly slots: Uint32Array
   /** Offset of the slot's row in `cells` (row index × number of languages). */
   readonly slotRows: Uint32Array
+  /**
+   * The sorted form (when `slots` is empty): every kept gram's code in increasing order, row `k`
+   * of `cells` being `codes[k]`'s, found by binary search. A quarter of the hash's size; used by
+   * the short-text model, which is large but reads few grams per text.
+   */
+  readonly codes: Uint32Array
 }
 
 /** Fibonacci hashing: the high bits of the product are the well-mixed ones. */
@@ -164,7 +170,11 @@ export function lexiconMask(lexicon: CompiledLexicon, word: string): number {
 }
 
 /** Builds the lookup tables of one script group (build time, or an alternative model's tables in the evaluation). */
-export function compileGroup(model: ModelData, script: string): CompiledGroup | undefined {
+export function compileGroup(
+  model: ModelData,
+  script: string,
+  options: { readonly sorted?: boolean } = {}
+): CompiledGroup | undefined {
   const group = model.groups[script]
   if (!group) return undefined
   const { langs } = group
@@ -223,7 +233,36 @@ export function compileGroup(model: ModelData, script: string): CompiledGroup | 
     }
   }
   const lexicon = compileLexicon(group.words)
-  return { langs, orders: model.orders, cells, values, lexicon, alphabet, symbols, slots, slotRows }
+  const base = { langs, orders: model.orders, values, lexicon, alphabet, symbols }
+  if (!options.sorted) return { ...base, cells, slots, slotRows, codes: new Uint32Array(0) }
+  const order = [...slots.keys()].filter((k) => slots[k] !== 0)
+  order.sort((a, b) => (slots[a] as number) - (slots[b] as number))
+  const sortedCells = new Uint8Array(cells.length)
+  order.forEach((k, i) => {
+    const from = slotRows[k] as number
+    sortedCells.set(cells.subarray(from, from + width), i * width)
+  })
+  return {
+    ...base,
+    cells: sortedCells,
+    slots: new Uint32Array(0),
+    slotRows: new Uint32Array(0),
+    codes: Uint32Array.from(order, (k) => slots[k] as number),
+  }
+}
+
+/** Index of `code` in the sorted `codes`, or -1. */
+function searchCode(codes: Uint32Array, code: number): number {
+  let lo = 0
+  let hi = codes.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const at = codes[mid] as number
+    if (at === code) return mid
+    if (at < code) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
 }
 
 /** The group's log-probabilities as one Float32 row per kept gram (the model builder trains on it). */
@@ -242,6 +281,10 @@ export function rowOf(group: CompiledGroup, gram: string): number | undefined {
     const sym = group.symbols[gram.charCodeAt(i)] as number
     if (sym === 0) return undefined
     code = code * 256 + sym
+  }
+  if (group.slots.length === 0) {
+    const k = searchCode(group.codes, code)
+    return k < 0 ? undefined : k * group.langs.length
   }
   const mask = group.slots.length - 1
   let slot = slotOf(code, 32 - Math.log2(group.slots.length))
@@ -280,7 +323,8 @@ export function ngramScores(
 ): { scores: Float64Array; grams: number } {
   const width = group.langs.length
   const scores = new Float64Array(width)
-  const { cells, values, symbols, slots, slotRows, orders } = group
+  const { cells, values, symbols, slots, slotRows, codes, orders } = group
+  const sorted = slots.length === 0
   const mask = slots.length - 1
   const shift = 32 - Math.log2(slots.length)
   const maxOrder = Math.max(...orders)
@@ -309,17 +353,24 @@ export function ngramScores(
         code = code * 256 + sym
         // A lone space (the padding) is not a gram.
         if (wanted[n] === 0 || (n === 1 && sym === space)) continue
-        let slot = slotOf(code, shift)
-        let found = slots[slot] as number
-        while (found !== 0 && found !== code) {
-          slot = (slot + 1) & mask
-          found = slots[slot] as number
+        let row: number
+        if (sorted) {
+          const k = searchCode(codes, code)
+          if (k < 0) continue
+          row = k * width
+        } else {
+          let slot = slotOf(code, shift)
+          let found = slots[slot] as number
+          while (found !== 0 && found !== code) {
+            slot = (slot + 1) & mask
+            found = slots[slot] as number
+          }
+          // A gram no language kept says little, and other scripts' words (names, URLs) land
+          // here: skipping them keeps a language with a higher floor from winning on noise.
+          if (found === 0) continue
+          row = slotRows[slot] as number
         }
-        // A gram no language kept says little, and other scripts' words (names, URLs) land here:
-        // skipping them keeps a language with a higher floor from winning on noise.
-        if (found === 0) continue
         grams++
-        const row = slotRows[slot] as number
         for (let j = 0; j < width; j++)
           scores[j] =
             (scores[j] as number) + (values[(j << 8) | (cells[row + j] as number)] as number)

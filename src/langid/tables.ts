@@ -17,6 +17,7 @@ export type StoredGroup = {
   readonly values: string
   readonly slots: string
   readonly slotRows: string
+  readonly codes: string
   readonly lexicon: {
     readonly slots: string
     readonly starts: string
@@ -53,6 +54,7 @@ export function encodeGroup(group: CompiledGroup): StoredGroup {
     values: base64Of(group.values),
     slots: base64Of(group.slots),
     slotRows: base64Of(group.slotRows),
+    codes: base64Of(group.codes),
     lexicon: {
       slots: base64Of(group.lexicon.slots),
       starts: base64Of(group.lexicon.starts),
@@ -72,6 +74,7 @@ export function decodeGroup(stored: StoredGroup): CompiledGroup {
     values: new Float32Array(bytesOf(stored.values).buffer),
     slots: u32(stored.slots),
     slotRows: u32(stored.slotRows),
+    codes: u32(stored.codes),
     lexicon: {
       slots: u32(stored.lexicon.slots),
       starts: u32(stored.lexicon.starts),
