@@ -9,10 +9,11 @@
  * the processes. Node stands in for workerd: both run V8, without the HTTP layer here.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import type { BenchContext } from './context'
 
@@ -111,6 +112,10 @@ export async function run(_context: BenchContext): Promise<void> {
     row('second detect', 'secondDetect')
     row('first summarize (detect+glossary)', 'firstSummarize')
     row('second summarize', 'secondSummarize')
+    const bytes = readFileSync(bundle)
+    console.log(
+      `  domain bundle: ${(bytes.length / 1024).toFixed(0)} KiB, gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KiB (the whole Worker: npm run build:dry)`
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -372,7 +372,10 @@ function refine(
     const count = t.grams.length / n
     const rows = Array.from({ length: count }, (_, k) => (offset + k) * width)
     offset += count
-    const top = langs.map((_, j) => Math.max(...rows.map((r) => table[r + j] as number)))
+    // A loop, not Math.max(...rows): larger models have more rows than the call stack takes.
+    const top = langs.map((_, j) =>
+      rows.reduce((best, r) => Math.max(best, table[r + j] as number), Number.NEGATIVE_INFINITY)
+    )
     return {
       grams: t.grams,
       levels: langs.map((_, j) =>
