@@ -49,6 +49,16 @@ const dataFile = path.resolve(
 const glossaryFile = path.resolve(
   option('--glossary') ?? dataFile.replace(/\.jsonl$/, '.glossary.tsv')
 )
+// A clone without the team's evaluation folder beside it: say what to pass, as `npm run eval` does.
+for (const [file, flag] of [
+  [dataFile, '--data <items.jsonl>'],
+  [glossaryFile, '--glossary <glossary.tsv>'],
+] as const) {
+  if (!existsSync(file)) {
+    console.error(`No terminology eval data: ${file} does not exist. Pass ${flag}.`)
+    process.exit(2)
+  }
+}
 const library = args.includes('--library')
 const verbose = args.includes('--verbose')
 const api = (option('--api') ?? 'http://127.0.0.1:8787').replace(/\/+$/, '')

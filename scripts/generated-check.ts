@@ -11,7 +11,9 @@
  * - the shipped tables (`src/langid/tables.generated.ts`) must be that model compiled, as
  *   `npm run build:langid-tables` renders it;
  * - the short-text model's tables (`src/langid/short-tables.generated.ts`), which need Tesseract's
- *   data too, must match the checksum `npm run build:langid-short` recorded.
+ *   data too, must match the checksum `npm run build:langid-short` recorded;
+ * - the packaged client's types (`packages/client/src/api.generated.ts`) must be what
+ *   `npm run client:generate` renders from the app's OpenAPI document now.
  *
  * `npm run glossaries:check` covers the bundled glossaries.
  *
@@ -21,6 +23,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CLIENT_TYPES_PATH, renderClientModule } from './client/generate'
 import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './langid/checksum'
 import { FRANC_MODULES } from './langid/franc-modules'
 import {
@@ -41,7 +44,17 @@ function checkWorkerTypes(): void {
   try {
     execFileSync(
       path.join(root, 'node_modules/.bin/wrangler'),
-      ['types', '--include-runtime=false', '--strict-vars=false', path.basename(scratch)],
+      // `--env-file /dev/null`, as in `npm run cf-typegen`: without it wrangler adds the secrets
+      // of a local `.dev.vars` (ADMIN_TOKEN…) to the types, and the check fails for whoever
+      // followed the README and created one. The output path goes first: `--env-file` takes a list.
+      [
+        'types',
+        path.basename(scratch),
+        '--include-runtime=false',
+        '--strict-vars=false',
+        '--env-file',
+        '/dev/null',
+      ],
       {
         cwd: root,
         stdio: 'pipe',
@@ -107,15 +120,25 @@ function checkShortTables(): void {
   }
 }
 
+async function checkClientTypes(): Promise<void> {
+  const committed = existsSync(CLIENT_TYPES_PATH) ? readFileSync(CLIENT_TYPES_PATH, 'utf8') : ''
+  if (committed !== (await renderClientModule())) {
+    problems.push(
+      `${relative(CLIENT_TYPES_PATH)} differs from the routes' OpenAPI document: run npm run client:generate`
+    )
+  }
+}
+
 checkWorkerTypes()
 checkFranc()
 checkModel()
 checkTables()
 checkShortTables()
+await checkClientTypes()
 if (problems.length > 0) {
   for (const problem of problems) console.error(`generated:check: ${problem}`)
   process.exit(1)
 }
 console.log(
-  'generated:check passed (worker-configuration.d.ts, franc profiles, langid model and tables)'
+  'generated:check passed (worker-configuration.d.ts, franc profiles, langid model and tables, client types)'
 )

@@ -17,6 +17,7 @@ import { detectRoutes } from './routes/detect'
 import { docsRoutes } from './routes/docs'
 import { glossaryRoutes } from './routes/glossaries'
 import { healthRoutes } from './routes/health'
+import { jobBodyLimit, jobRoutes } from './routes/jobs'
 import { keyRoutes } from './routes/keys'
 import { languageRoutes } from './routes/languages'
 import { problemRoutes } from './routes/problems'
@@ -42,7 +43,7 @@ export function createApp(options: AppOptions = {}) {
   app.use('/v1/*', identify())
   app.use('/v1/*', corsPolicy())
   app.use('/v1/*', enforceIdentity())
-  app.use('*', requestBodyLimit())
+  app.use('*', requestBodyLimit(jobBodyLimit))
 
   // Chained so that the type of `routes` carries every route's schema (see `AppType`).
   const routes = app
@@ -54,6 +55,7 @@ export function createApp(options: AppOptions = {}) {
     .route('/', languageRoutes)
     .route('/', keyRoutes)
     .route('/', usageRoutes)
+    .route('/', jobRoutes)
     .route('/', problemRoutes)
 
   app.doc31('/openapi.json', {
@@ -84,6 +86,11 @@ export function createApp(options: AppOptions = {}) {
         name: 'Access',
         description:
           'API keys (operator) and usage. Every /v1 route takes `Authorization: Bearer <key>`; with AUTH_MODE=required it is mandatory.',
+      },
+      {
+        name: 'Jobs',
+        description:
+          'Background jobs: thousands of items through summarize, detect, translate or check, processed from a queue, results paged as NDJSON, optional signed callback.',
       },
       { name: 'Service', description: 'Health and problem documentation.' },
     ],

@@ -117,7 +117,20 @@ const ConfigSchema = z.object({
       }
       return out
     }),
+  /** Deliveries of one job chunk: the queue consumer's `max_retries` + 1. */
+  JOB_MAX_ATTEMPTS: intFrom(4, 1),
+  /** Seconds before a chunk whose engine failed is retried, doubled on each attempt. */
+  JOB_RETRY_DELAY_SECONDS: intFrom(10, 0),
+  /** Seconds a job and its results are kept after it was created. */
+  JOB_TTL_SECONDS: intFrom(7 * 24 * 3600, 60),
 })
+
+/** Background jobs (`JOB_MAX_ATTEMPTS`, `JOB_RETRY_DELAY_SECONDS`, `JOB_TTL_SECONDS`). */
+export type JobsConfig = {
+  readonly maxAttempts: number
+  readonly retryDelaySeconds: number
+  readonly ttlSeconds: number
+}
 
 export type Config = {
   readonly cacheTtlSeconds: number
@@ -128,6 +141,7 @@ export type Config = {
   readonly defaultGlossary: string | null
   readonly translation: TranslationConfig
   readonly access: AccessConfig
+  readonly jobs: JobsConfig
 }
 
 /** Who may call, and how often (`AUTH_MODE`, `ANON_RATE_LIMIT`, `CORS_ORIGINS`). */
@@ -185,6 +199,11 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
       authMode: parsed.data.AUTH_MODE,
       anonRateLimit: parsed.data.ANON_RATE_LIMIT,
       corsOrigins: parsed.data.CORS_ORIGINS,
+    },
+    jobs: {
+      maxAttempts: parsed.data.JOB_MAX_ATTEMPTS,
+      retryDelaySeconds: parsed.data.JOB_RETRY_DELAY_SECONDS,
+      ttlSeconds: parsed.data.JOB_TTL_SECONDS,
     },
   }
 }

@@ -10,9 +10,11 @@ import type { AdmitRequest, AdmitResult, Settlement } from './access/admission'
 import type { UsageCounters } from './access/usage'
 import { createProviderRegistry } from './adapters/engines/registry'
 import type { AiBinding } from './adapters/engines/workers-ai'
+import { createR2JobFiles, type JobFiles } from './adapters/job-files'
 import { createKvKeyStore, type KeyStore } from './adapters/keys-kv'
 import { createKvCache } from './adapters/kv-cache'
 import { createKvGlossaryBackend } from './adapters/kv-glossary-store'
+import { withObjectDeadline } from './adapters/object-deadline'
 import { createTenantGlossaryStore, glossaryWriterName } from './adapters/tenant-glossary-store'
 import { type Config, parseConfig } from './config'
 import { BUNDLED_GLOSSARIES } from './glossary/bundled.generated'
@@ -21,6 +23,8 @@ import {
   createMemoryGlossaryBackend,
   type GlossaryStore,
 } from './glossary/store'
+import type { ChunkMessage } from './jobs/model'
+import type { JobState } from './objects/job-state'
 import type { UseCaseDeps } from './usecases/deps'
 import type { Logger } from './usecases/ports'
 
@@ -38,7 +42,7 @@ export type RequestScope = {
 // Config only depends on the env object, which is the same for every request of an isolate.
 const configs = new WeakMap<object, Config>()
 
-function configFor(env: Env): Config {
+export function configFor(env: Env): Config {
   let config = configs.get(env)
   if (!config) {
     config = parseConfig(env as unknown as Record<string, unknown>)
@@ -105,10 +109,62 @@ export type AccessMeterStub = {
   usage(query: { month: string; key?: string }): Promise<UsageCounters>
 }
 
+/** Admission waits this long for the meter before letting the request in unmetered. */
+const ADMIT_TIMEOUT_MS = 1000
+/** Settling runs after the answer; a hung object must still let the invocation end. */
+const SETTLE_TIMEOUT_MS = 5000
+/** A usage report may wait longer: it is an explicit question with no other answer. */
+const USAGE_TIMEOUT_MS = 5000
+
+/**
+ * The meter of one name with deadlines: `admit` and `usage` fail with `storage_unavailable`
+ * when the object throws, rejects or does not answer in time. The admission middleware turns that
+ * into fail-open; a usage report lets it through as a 503 (docs/faults.md). `settle` runs after
+ * the answer (waitUntil), where a failure is only logged (the request goes uncounted).
+ */
+function guardedMeter(stub: () => AccessMeterStub): AccessMeterStub {
+  const detail = 'The usage meter is unavailable; try again shortly.'
+  return {
+    admit: (request) =>
+      withObjectDeadline('access_meter_failed', detail, ADMIT_TIMEOUT_MS, () =>
+        stub().admit(request)
+      ),
+    // After the answer (waitUntil): bounded too, so a hung object never holds the invocation.
+    settle: (settlement) =>
+      withObjectDeadline('access_meter_failed', detail, SETTLE_TIMEOUT_MS, () =>
+        stub().settle(settlement)
+      ),
+    usage: (query) =>
+      withObjectDeadline('access_meter_failed', detail, USAGE_TIMEOUT_MS, () =>
+        stub().usage(query)
+      ),
+  }
+}
+
 export function accessPorts(env: Env): AccessPorts {
   const meters = env.ACCESS_METER
   return {
     keys: env.KEYS ? createKvKeyStore(env.KEYS) : undefined,
-    meter: meters ? (name) => meters.get(meters.idFromName(name)) : undefined,
+    meter: meters
+      ? (name) => guardedMeter(() => meters.get(meters.idFromName(name)) as AccessMeterStub)
+      : undefined,
+  }
+}
+
+/** What background jobs need from the bindings: R2 files, per-job objects and the queue. */
+export type JobPorts = {
+  readonly files: JobFiles
+  readonly job: (id: string) => DurableObjectStub<JobState>
+  readonly queue: Queue<ChunkMessage>
+}
+
+/** `undefined` when a binding is missing (the jobs routes then answer 500 configuration_error). */
+export function jobPorts(env: Env): JobPorts | undefined {
+  if (!env.JOB_FILES || !env.JOBS || !env.JOB_QUEUE) return undefined
+  const jobs = env.JOBS as unknown as DurableObjectNamespace<JobState>
+  return {
+    files: createR2JobFiles(env.JOB_FILES),
+    job: (id) => jobs.get(jobs.idFromName(id)),
+    queue: env.JOB_QUEUE as Queue<ChunkMessage>,
   }
 }

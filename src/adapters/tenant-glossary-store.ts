@@ -23,6 +23,7 @@ import type {
   WriterPutResult,
 } from '../objects/glossary-writer'
 import { createKvGlossaryBackend, type GlossaryKvNamespace } from './kv-glossary-store'
+import { withObjectDeadline } from './object-deadline'
 import { prefixedKv, tenantGlossaryPrefix } from './prefixed-kv'
 
 /** The object name of a (tenant, glossary) pair. Tenants cannot contain `/`, so no collision. */
@@ -51,6 +52,21 @@ export type TenantGlossaryStoreOptions = {
  * createTenantGlossaryStore({ tenant, bundled: BUNDLED_GLOSSARIES, kv: env.GLOSSARIES,
  *   writer: (id) => env.GLOSSARY_WRITER.get(env.GLOSSARY_WRITER.idFromName(glossaryWriterName(tenant, id))) })
  */
+/** How long a write may wait for the glossary's writer object (as for a KV call of the store). */
+const WRITER_TIMEOUT_MS = 5000
+
+/**
+ * Writes fail closed when the writer object is unavailable: writing KV around it would give up
+ * the serialized `If-Match` check that keeps concurrent edits from being lost (docs/faults.md).
+ */
+const guarded = <T>(call: () => Promise<T>): Promise<T> =>
+  withObjectDeadline(
+    'glossary_writer_failed',
+    'The glossary writer is unavailable and the write was not confirmed. Read the glossary and retry; with If-Match a retry cannot overwrite a newer version.',
+    WRITER_TIMEOUT_MS,
+    call
+  )
+
 export function createTenantGlossaryStore(options: TenantGlossaryStoreOptions): GlossaryStore {
   const { tenant, bundled, writer } = options
   const builtIn = new Set(bundled.map((g) => g.id))
@@ -66,13 +82,15 @@ export function createTenantGlossaryStore(options: TenantGlossaryStoreOptions): 
     get: (id) => reads.get(id),
     async put(glossary, options = {}): Promise<PutGlossaryResult> {
       if (builtIn.has(glossary.id)) return { kind: 'read_only' }
-      const result = await writer(glossary.id).put(tenant, glossary, preconditions(options))
+      const result = await guarded(() =>
+        writer(glossary.id).put(tenant, glossary, preconditions(options))
+      )
       if (result.kind === 'precondition_failed') return result
       return { kind: result.kind, glossary }
     },
     async delete(id, options = {}): Promise<DeleteGlossaryResult> {
       if (builtIn.has(id)) return { kind: 'read_only' }
-      return writer(id).delete(tenant, id, preconditions(options))
+      return guarded(() => writer(id).delete(tenant, id, preconditions(options)))
     },
   }
 }

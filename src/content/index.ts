@@ -19,6 +19,12 @@ export {
   offsetConverter,
 } from './units'
 
+/**
+ * Longest readable text the text endpoints analyse, in UTF-16 units: the submitted text itself
+ * for plain text, the text once the markup is left out for HTML and Markdown.
+ */
+export const MAX_TEXT_LENGTH = 200_000
+
 /** How the submitted text is written. */
 export type ContentFormat = 'text' | 'html' | 'markdown'
 

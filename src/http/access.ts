@@ -16,6 +16,7 @@ import { type AuthFailure, authenticate, authorize, type Caller } from '../acces
 import { rateLimitPolicy } from '../access/rate-limit'
 import { canonicalOrigin, type Scope } from '../access/scopes'
 import { countCharacters, type MeteredOperation } from '../access/usage'
+import { isObjectUnavailable } from '../adapters/object-deadline'
 import { accessPorts, tenantGlossaries } from '../services'
 import type { AppEnv } from './env'
 import { ApiError } from './problem'
@@ -196,11 +197,21 @@ export function requireScope(
     const stub = meter(plan.meter)
     let month: string | undefined
     let reserved = 0
-    if (plan.check !== null) {
-      const result = await stub.admit(plan.check)
+    // Fail open: when the meter is unavailable the request is served unmetered (logged), not
+    // refused — an outage of the bookkeeping must not become an outage of the API
+    // (docs/faults.md).
+    const result =
+      plan.check === null
+        ? null
+        : await stub.admit(plan.check).catch((error: unknown) => {
+            if (!isObjectUnavailable(error)) throw error
+            c.var.services.log('admission_unmetered', { meter: plan.meter, reason: error.detail })
+            return null
+          })
+    if (result !== null) {
       if (!result.ok) {
         if (result.reason === 'rate_limited') {
-          const limit = plan.check.rateLimit
+          const limit = plan.check?.rateLimit
           throw new ApiError(
             'rate_limited',
             `Rate limit reached; retry in ${result.retryAfterSeconds} s.`,

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from './env'
 import { ApiError } from './problem'
 
@@ -19,12 +19,17 @@ export const DRAIN_MS = 5000
  *   `wrangler dev` that made the next requests fail with 503 (issue #14). The bounds keep a
  *   client that never stops sending from holding the isolate.
  */
-export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
+export function requestBodyLimit(
+  /** A route's own limit: bytes, or `stream` when the handler reads (and limits) the stream. */
+  limitFor: (c: Context<AppEnv>) => number | 'stream' | undefined = () => undefined
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const body = c.req.raw.body
     if (!body) return next()
-    const maxSize = c.var.services.config.maxBodyBytes
+    const own = limitFor(c)
+    if (own === 'stream') return next()
+    const maxSize = own ?? c.var.services.config.maxBodyBytes
     const tooLarge = () =>
       new ApiError('payload_too_large', `The request body is over the limit of ${maxSize} bytes.`)
     const declared = c.req.raw.headers.get('content-length')

@@ -124,21 +124,44 @@ export function toPointer(path: ReadonlyArray<PropertyKey>): string {
   return `#/${parts.join('/')}`
 }
 
-/** The problem document of `error` in the context of the current request (batch items embed it). */
-export function problemDocument(c: Context, error: ApiError): Problem {
+/** Where a problem happened: what its `type`, `instance` and `requestId` are built from. */
+export type ProblemPlace = {
+  /** Origin of the API (`https://api.example.com`). */
+  readonly origin: string
+  /** Path of the request (or job) the problem belongs to. */
+  readonly instance: string
+  readonly requestId: string
+}
+
+/** The place of the current request. */
+export function problemPlace(c: Context): ProblemPlace {
   const url = new URL(c.req.url)
+  return {
+    origin: url.origin,
+    instance: url.pathname,
+    requestId: (c.get('requestId') as string | undefined) ?? '',
+  }
+}
+
+/** The problem document of `error` at `place` (job items are rendered outside any request). */
+export function problemDocumentAt(place: ProblemPlace, error: ApiError): Problem {
   const { status, title } = PROBLEMS[error.code]
   return {
-    type: `${url.origin}/problems/${problemSlug(error.code)}`,
+    type: `${place.origin}/problems/${problemSlug(error.code)}`,
     title,
     status,
     detail: error.detail,
     code: error.code,
-    instance: url.pathname,
-    requestId: (c.get('requestId') as string | undefined) ?? '',
+    instance: place.instance,
+    requestId: place.requestId,
     ...(error.options.errors ? { errors: [...error.options.errors] } : {}),
     ...error.options.extensions,
   }
+}
+
+/** The problem document of `error` in the context of the current request (batch items embed it). */
+export function problemDocument(c: Context, error: ApiError): Problem {
+  return problemDocumentAt(problemPlace(c), error)
 }
 
 /** Renders a problem response in the context of the current request. */

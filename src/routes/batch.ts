@@ -10,8 +10,16 @@ import { z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from '../http/env'
 import { ProblemSchema } from '../http/openapi'
-import { ApiError, type Problem, problemDocument, toApiError } from '../http/problem'
+import {
+  ApiError,
+  type Problem,
+  type ProblemPlace,
+  problemDocumentAt,
+  problemPlace,
+  toApiError,
+} from '../http/problem'
 import { fieldErrors } from '../http/validation'
+import type { Logger } from '../usecases/ports'
 
 /** Most items of one batch request (the body limit applies too). */
 export const MAX_BATCH_ITEMS = 50
@@ -63,12 +71,13 @@ export function batchResponseSchema<T extends z.ZodType>(name: string, body: T) 
       id: z.string(),
       status: z.number().int().openapi({ description: 'What the single request would answer.' }),
       body: body.optional().openapi({ description: 'When `status` is 200.' }),
-      problem: ProblemSchema.optional().openapi({
-        description:
-          'Otherwise: the problem the single request would answer, pointers into `items`.',
-      }),
+      // No description here: on a registered schema it would replace the `Problem` component's.
+      problem: ProblemSchema.optional(),
     })
-    .openapi(`${name}Result`)
+    .openapi(`${name}Result`, {
+      description:
+        '`body` when `status` is 200; otherwise `problem`: the problem the single request would answer, pointers into `items`.',
+    })
   return z.object({ results: z.array(result) }).openapi(`${name}Response`)
 }
 
@@ -76,7 +85,7 @@ export type BatchResult<T> =
   | { id: string; status: 200; body: T }
   | { id: string; status: number; problem: Problem }
 
-type BatchItem = { readonly id?: string | undefined } & Record<string, unknown>
+export type BatchItem = { readonly id?: string | undefined } & Record<string, unknown>
 
 /**
  * A pointer of an item's problem, made absolute: fields the item sent (and `text`, always the
@@ -89,7 +98,7 @@ function relocate(pointer: string, index: number, sent: ReadonlySet<string>): st
   return rest === '' ? `#/items/${index}` : `#/items/${index}/${rest}`
 }
 
-function itemProblem(c: Context<AppEnv>, error: ApiError, index: number, sent: Set<string>) {
+function itemProblem(place: ProblemPlace, error: ApiError, index: number, sent: Set<string>) {
   const errors = error.options.errors?.map((e) => ({
     ...e,
     pointer: relocate(e.pointer, index, sent),
@@ -98,7 +107,61 @@ function itemProblem(c: Context<AppEnv>, error: ApiError, index: number, sent: S
     ...error.options,
     ...(errors ? { errors } : {}),
   })
-  return problemDocument(c, placed)
+  return problemDocumentAt(place, placed)
+}
+
+/** One item's answer, with the error behind a problem (a job retries the transient ones). */
+export type ItemOutcome<T> = {
+  readonly result: BatchResult<T>
+  readonly hit: boolean
+  readonly error?: ApiError
+}
+
+/**
+ * Runs one item: the request's fields with the item's overrides, validated by the single
+ * request's `schema`, then `run`. Never throws: a failure is the item's problem document.
+ */
+export async function runItem<S extends z.ZodType, T>(
+  where: { readonly place: ProblemPlace; readonly log: Logger },
+  request: Record<string, unknown>,
+  item: BatchItem,
+  index: number,
+  schema: S,
+  run: (input: z.output<S>) => Promise<{ value: T; hit?: boolean }>
+): Promise<ItemOutcome<T>> {
+  const { id = String(index), ...overrides } = item
+  const sent = new Set(Object.keys(overrides))
+  const parsed = schema.safeParse({ ...request, ...overrides })
+  let error: ApiError
+  if (parsed.success) {
+    try {
+      const { value, hit } = await run(parsed.data)
+      return { result: { id, status: 200, body: value }, hit: hit === true }
+    } catch (thrown) {
+      error = toApiError(thrown)
+      if (error.code === 'internal_error') {
+        where.log('batch_item_failed', { index, error: String(thrown) })
+      }
+    }
+  } else {
+    const errors = fieldErrors(parsed.error).map((e) => ({
+      ...e,
+      pointer: relocate(e.pointer, index, sent),
+    }))
+    const fields = [...new Set(errors.map((e) => e.pointer))].join(', ')
+    error = new ApiError(
+      'invalid_request',
+      `Item ${index} does not match the schema (${fields}).`,
+      {
+        errors,
+      }
+    )
+  }
+  return {
+    result: { id, status: error.status, problem: itemProblem(where.place, error, index, sent) },
+    hit: false,
+    error,
+  }
 }
 
 /**
@@ -112,40 +175,13 @@ export async function runBatch<S extends z.ZodType, T>(
   schema: S,
   run: (input: z.output<S>) => Promise<{ value: T; hit?: boolean }>
 ): Promise<{ results: BatchResult<T>[]; hits: number }> {
+  const where = { place: problemPlace(c), log: c.var.services.log }
   const results: BatchResult<T>[] = []
   let hits = 0
   for (const [index, item] of items.entries()) {
-    const { id = String(index), ...overrides } = item
-    const sent = new Set(Object.keys(overrides))
-    const parsed = schema.safeParse({ ...request, ...overrides })
-    let error: ApiError
-    if (parsed.success) {
-      try {
-        const { value, hit } = await run(parsed.data)
-        if (hit) hits++
-        results.push({ id, status: 200, body: value })
-        continue
-      } catch (thrown) {
-        error = toApiError(thrown)
-        if (error.code === 'internal_error') {
-          c.var.services.log('batch_item_failed', { index, error: String(thrown) })
-        }
-      }
-    } else {
-      const errors = fieldErrors(parsed.error).map((e) => ({
-        ...e,
-        pointer: relocate(e.pointer, index, sent),
-      }))
-      const fields = [...new Set(errors.map((e) => e.pointer))].join(', ')
-      error = new ApiError(
-        'invalid_request',
-        `Item ${index} does not match the schema (${fields}).`,
-        {
-          errors,
-        }
-      )
-    }
-    results.push({ id, status: error.status, problem: itemProblem(c, error, index, sent) })
+    const { result, hit } = await runItem(where, request, item, index, schema, run)
+    if (hit) hits++
+    results.push(result)
   }
   return { results, hits }
 }

@@ -4,11 +4,19 @@
  * @module
  */
 import { z } from '@hono/zod-openapi'
+import { MAX_TEXT_LENGTH } from '../content/index'
 import { GLOSSARY_ID_PATTERN } from '../glossary/limits'
 import { glossaryIdProblem, MAX_GLOSSARY_ID_LENGTH } from '../usecases/identifiers'
 
 /** Longest text accepted by the text endpoints, in UTF-16 units (the body limit applies too). */
-export const MAX_TEXT_LENGTH = 200_000
+export { MAX_TEXT_LENGTH }
+
+/**
+ * Longest HTML or Markdown source accepted by the schemas: a guard only, above the default body
+ * limit (512 KiB), which is what binds. The readable text of markup is held to the plain-text
+ * limits once extracted.
+ */
+export const MAX_MARKUP_LENGTH = 2_000_000
 
 /** An article or a snippet: non-blank, bounded. */
 export const TextSchema = z
@@ -16,6 +24,20 @@ export const TextSchema = z
   .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
   .refine((s) => /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(s), 'must contain non-blank text')
   .openapi({ description: 'UTF-8 text. Offsets in responses are UTF-16 code units into it.' })
+
+/**
+ * The text of an endpoint that takes `format`: plain text or markup. The schema bounds only the
+ * source (above the body limit, which binds first); the use case holds the readable text — the
+ * text itself, or the text once the markup is left out — to `MAX_TEXT_LENGTH` (422 naming
+ * `#/text`), so a heavy page with a normal article is accepted.
+ */
+export const ContentTextSchema = z
+  .string()
+  .max(MAX_MARKUP_LENGTH, `must be at most ${MAX_MARKUP_LENGTH} characters`)
+  .refine((s) => /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(s), 'must contain non-blank text')
+  .openapi({
+    description: `UTF-8 text, at most ${MAX_TEXT_LENGTH} characters (HTML and Markdown: of readable text once the markup is left out; the markup counts against the body limit only). Offsets in responses index it, in \`offsetUnit\`.`,
+  })
 
 /** How `text` is written: plain, an HTML page or fragment, or Markdown (CommonMark). */
 export const FormatSchema = z.enum(['text', 'html', 'markdown']).default('text').openapi({

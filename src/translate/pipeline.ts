@@ -21,6 +21,7 @@
 import { findTerms as findGlossaryTerms } from '../glossary/match'
 import type { Glossary } from '../glossary/types'
 import { primarySubtag } from '../text/language'
+import { fromEngineHtml, toEngineHtml } from './engine-html'
 import { ProviderError } from './errors'
 import {
   allocatePlaceholders,
@@ -55,6 +56,11 @@ export type TranslateOptions = CallPolicyOptions & {
    * apostrophe and whitespace folding, word boundaries); tests may inject another.
    */
   readonly findTerms?: TermFinder
+  /**
+   * Placeholders in the texts that stand for inline markup (see `markup.ts`). An engine that
+   * takes HTML gets them as empty elements and the segments as HTML.
+   */
+  readonly tagCodes?: ReadonlySet<string>
 }
 
 /** The result of {@link translateTexts}: one translation per input, in input order. */
@@ -120,7 +126,8 @@ export async function translateTexts(
       provider,
       budget,
       pair,
-      pieces.map((p) => p.masked)
+      pieces.map((p) => p.masked),
+      options.tagCodes
     )
     pieces.forEach((piece, i) => {
       piece.output = tidy(outputs[i] ?? '', piece.masked)
@@ -138,7 +145,8 @@ export async function translateTexts(
         provider,
         budget,
         pair,
-        damaged.map((p) => p.unmasked)
+        damaged.map((p) => p.unmasked),
+        options.tagCodes
       )
       damaged.forEach((piece, i) => {
         piece.output = tidy(again[i] ?? '', piece.unmasked)
@@ -164,11 +172,20 @@ async function translatePieces(
   provider: TranslationProvider,
   budget: CallBudget,
   pair: LanguagePair,
-  segments: readonly string[]
+  segments: readonly string[],
+  tagCodes: ReadonlySet<string> | undefined
 ): Promise<readonly string[]> {
-  const outputs = await callEngine(provider.name, budget, (signal) =>
-    provider.translate(segments, pair, signal)
+  const html = provider.html === true && tagCodes !== undefined && tagCodes.size > 0
+  const sent = html ? segments.map((s) => toEngineHtml(s, tagCodes)) : segments
+  const answered = await callEngine(provider.name, budget, (signal) =>
+    html
+      ? provider.translate(sent, pair, signal, { html: true })
+      : provider.translate(sent, pair, signal)
   )
+  const outputs =
+    html && Array.isArray(answered)
+      ? answered.map((o) => (typeof o === 'string' ? fromEngineHtml(o, tagCodes) : o))
+      : answered
   if (!Array.isArray(outputs) || outputs.length !== segments.length) {
     throw new ProviderError(
       'bad_response',

@@ -34,13 +34,21 @@ export interface TranslationProvider {
   /** The longest segment (UTF-16 units) worth sending in one piece; longer ones are split. */
   readonly maxSegmentChars: number
   /**
-   * Translates plain-text segments. Resolves to exactly one output per segment, in order, or
-   * rejects with a `ProviderError`. Must not resolve partially.
+   * Whether the engine can be sent HTML segments (`translate(…, { html: true })`): it then
+   * translates the text between tags and keeps the tags, placing them beside the words they
+   * belonged to (DeepL's `tag_handling=html`).
+   */
+  readonly html?: boolean
+  /**
+   * Translates plain-text segments (HTML segments when `options.html` is set, only for an engine
+   * with `html`). Resolves to exactly one output per segment, in order, or rejects with a
+   * `ProviderError`. Must not resolve partially.
    */
   translate(
     segments: readonly string[],
     pair: LanguagePair,
-    signal: AbortSignal
+    signal: AbortSignal,
+    options?: { readonly html?: boolean }
   ): Promise<readonly string[]>
   /** The pairs the engine offers. */
   languages(signal: AbortSignal): Promise<LanguageSupport>
@@ -81,7 +89,10 @@ export type TermMethod = 'mask' | 'engine' | 'postedit' | 'missed'
 /** Per-occurrence detail behind the report (for debugging and the evaluation script). */
 export type TermOutcome = {
   readonly concept: string
-  /** Source occurrence, half-open UTF-16 range of the NFC source text. */
+  /**
+   * Source occurrence, half-open UTF-16 range of the NFC source text; for HTML and Markdown
+   * input, the source range of the block (paragraph, heading, cell) that holds it.
+   */
   readonly start: number
   readonly end: number
   readonly source: string

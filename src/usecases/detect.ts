@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { type ContentFormat, hasNoText, readContent } from '../content/index'
+
+import type { ContentFormat } from '../content/index'
 import { languageByCode } from '../langid/codes'
 import { type Detection, detectLanguage } from '../langid/detect'
-import { noText } from './errors'
+import { readSubmitted } from './content'
 
 export type DetectInput = {
   readonly text: string
@@ -18,8 +19,7 @@ export type DetectInput = {
 
 /** Detects the language of `input.text` (as NFC); 422 `no_text` for markup without text. */
 export function detectText(input: DetectInput): Detection {
-  const content = readContent(input.text, input.format ?? 'text')
-  if (hasNoText(content)) throw noText()
+  const content = readSubmitted(input.text, input.format ?? 'text')
   const nfc = content.text.normalize('NFC')
   return detectLanguage(nfc, input.hints ? { hints: [...input.hints] } : {})
 }

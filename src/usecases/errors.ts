@@ -76,6 +76,19 @@ export function noText(pointer = '#/text'): UseCaseError {
   )
 }
 
+/**
+ * 422 `invalid_request` for a text over the length limit: plain text by its own length, markup by
+ * the length of its readable text (the markup itself only counts against the body limit).
+ */
+export function textTooLong(max: number, markup: boolean, pointer = '#/text'): UseCaseError {
+  return invalidField(
+    pointer,
+    markup
+      ? `its text (markup left out) must be at most ${max} characters`
+      : `must be at most ${max} characters`
+  )
+}
+
 /** A refusal of one field: `invalid_request` naming it. */
 export function invalidField(pointer: string, message: string, detail?: string): UseCaseError {
   return new UseCaseError('invalid_request', detail ?? `${pointer.slice(2)}: ${message}.`, {

@@ -5,14 +5,7 @@
  *
  * @module
  */
-import {
-  type ContentFormat,
-  convertSpan,
-  hasNoText,
-  type OffsetUnit,
-  offsetConverter,
-  readContent,
-} from '../content/index'
+import { type ContentFormat, convertSpan, type OffsetUnit, offsetConverter } from '../content/index'
 import { type CandidateResult, findCandidates, formatCandidatesTsv } from '../glossary/candidates'
 import { deeplEntries } from '../glossary/interchange'
 import {
@@ -29,8 +22,9 @@ import { checkTerminology, type TerminologyFinding } from '../glossary/terms'
 import type { Glossary } from '../glossary/types'
 import type { GlossaryIssue } from '../glossary/validate'
 import { detectLanguage } from '../langid/detect'
+import { readSubmitted } from './content'
 import type { UseCaseDeps } from './deps'
-import { type FieldIssue, noText, UseCaseError } from './errors'
+import { type FieldIssue, UseCaseError } from './errors'
 import { assertGlossaryId } from './identifiers'
 
 /** Where a path id is reported. */
@@ -287,8 +281,7 @@ export async function checkGlossaryTerms(
   }
 ): Promise<TerminologyCheck> {
   // Markup is read before the glossary is fetched: a page without text is refused first.
-  const content = readContent(input.text, input.format ?? 'text')
-  if (hasNoText(content)) throw noText()
+  const content = readSubmitted(input.text, input.format ?? 'text')
   const { glossary } = await getGlossary(deps, id)
   let language = input.language
   if (language === 'auto') {
@@ -305,6 +298,37 @@ export async function checkGlossaryTerms(
       ...convertSpan(at, content.span(f.offset, f.offset + f.length)),
     })),
   }
+}
+
+/**
+ * Candidates with `example.offset` in `unit`. Offsets are converted text by text in ascending
+ * order, so each text is walked once.
+ */
+function inUnit(
+  candidates: CandidateResult['candidates'],
+  texts: readonly string[],
+  unit: OffsetUnit
+): CandidateResult['candidates'] {
+  const converted = new Map<string, number>()
+  const byText = new Map<number, number[]>()
+  for (const c of candidates) {
+    const list = byText.get(c.example.text) ?? []
+    list.push(c.example.offset)
+    byText.set(c.example.text, list)
+  }
+  for (const [text, offsets] of byText) {
+    const at = offsetConverter(texts[text] ?? '', unit)
+    for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+      converted.set(`${text}:${offset}`, at(offset))
+    }
+  }
+  return candidates.map((c) => ({
+    ...c,
+    example: {
+      text: c.example.text,
+      offset: converted.get(`${c.example.text}:${c.example.offset}`) ?? c.example.offset,
+    },
+  }))
 }
 
 /** Limits of the candidates endpoint, checked before any work. */
@@ -327,7 +351,12 @@ export type GlossaryCandidates = CandidateResult & {
 export async function suggestGlossaryTerms(
   deps: UseCaseDeps,
   id: string,
-  input: { readonly texts: readonly string[]; readonly language: string }
+  input: {
+    readonly texts: readonly string[]
+    readonly language: string
+    /** The unit of `example.offset` (UTF-16 by default). */
+    readonly offsetUnit?: OffsetUnit
+  }
 ): Promise<{ result: GlossaryCandidates; tsv: string }> {
   const { texts } = input
   if (texts.length > CANDIDATE_LIMITS.maxTexts) {
@@ -368,8 +397,10 @@ export async function suggestGlossaryTerms(
     language = detected
   }
   const found = findCandidates(texts, { language, glossary })
+  const unit = input.offsetUnit ?? 'utf16'
+  const candidates = unit === 'utf16' ? found.candidates : inUnit(found.candidates, texts, unit)
   return {
-    result: { glossary: glossary.id, version: glossary.version, ...found },
+    result: { glossary: glossary.id, version: glossary.version, ...found, candidates },
     tsv: formatCandidatesTsv(found),
   }
 }

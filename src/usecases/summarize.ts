@@ -4,15 +4,14 @@
  *
  * @module
  */
+
 import { z } from 'zod'
 import {
   type Content,
   type ContentFormat,
   convertSpan,
-  hasNoText,
   type OffsetUnit,
   offsetConverter,
-  readContent,
   summaryText,
 } from '../content/index'
 import { findTerms } from '../glossary/match'
@@ -38,9 +37,10 @@ import type { TranslationProvider } from '../translate/types'
 import { ALGORITHM_VERSIONS } from '../version'
 import { cacheAside } from './cache-aside'
 import { textCacheKey } from './cache-key'
+import { readSubmitted } from './content'
 import type { CacheDirectives, UseCaseDeps } from './deps'
 import { declaredLanguage } from './detect'
-import { invalidField, noText, UseCaseError, withEngineErrors } from './errors'
+import { invalidField, UseCaseError, withEngineErrors } from './errors'
 import { type PackedTerms, PackedTermsSchema, packTerms, unpackTerms } from './packed-terms'
 import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
 import { DetectionStored, TargetTranslationStored } from './stored'
@@ -157,8 +157,7 @@ export async function summarizeArticle(
   const lengths = namedLengths(input.lengths)
   const format = input.format ?? 'text'
   // Markup is read before anything else: a page with no text is refused before any other work.
-  const content = readContent(input.text, format)
-  if (hasNoText(content)) throw noText()
+  const content = readSubmitted(input.text, format)
   const title = input.title?.normalize('NFC')
   const glossary = await resolveGlossary(deps, input.glossary)
   const targets = (input.translate ?? []).map(canonicalTag)

@@ -8,21 +8,30 @@
  *
  * @module
  */
+import { type ContentFormat, hasNoText, readContent } from '../content/index'
 import { detectLanguage } from '../langid/detect'
 import { sameLanguage, translateItems } from '../translate/batch'
 import type { ProviderName } from '../translate/engines'
 import { isProviderError } from '../translate/errors'
+import { layoutOf, translateMarkupItems } from '../translate/markup'
 import type { Translation } from '../translate/types'
 import { ALGORITHM_VERSIONS } from '../version'
 import { readChecked, writeValue } from './cache-aside'
 import { textCacheKey } from './cache-key'
 import { type CacheDirectives, USE_CACHE, type UseCaseDeps } from './deps'
-import { type FieldIssue, UseCaseError, withEngineErrors } from './errors'
+import { type FieldIssue, invalidField, noText, UseCaseError, withEngineErrors } from './errors'
 import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
 import { TranslationStored } from './stored'
 
+/** Longest single text, in UTF-16 units (for HTML and Markdown: of its extracted text). */
+export const MAX_TRANSLATE_ITEM_LENGTH = 50_000
+/** Longest total of all texts of one request (HTML and Markdown: of their extracted texts). */
+export const MAX_TRANSLATE_TOTAL_LENGTH = 100_000
+
 export type TranslateInput = {
   readonly texts: readonly string[]
+  /** How the texts are written (all the same way); markup is kept, its text translated. */
+  readonly format?: ContentFormat
   /** Whether the caller sent one text rather than a list (field pointers differ). */
   readonly single: boolean
   /** `auto` detects each text's language; a code skips detection. */
@@ -46,6 +55,47 @@ export type TranslateOutput = {
   readonly target: string
   readonly glossary: { id: string; version: string } | null
   readonly results: readonly TranslatedText[]
+}
+
+/**
+ * The readable text of each markup document, refused before any work when there is none or when
+ * it is over the limits plain text has (the markup itself only counts against the body limit).
+ */
+function readableTexts(texts: readonly string[], format: ContentFormat, single: boolean): string[] {
+  if (format === 'text') return [...texts]
+  const pointer = (i: number) => (single ? '#/text' : `#/text/${i}`)
+  // What gets translated: every block's text (navigation and asides too, unlike a summary).
+  const readable = texts.map((text) =>
+    layoutOf(text, format)
+      .blocks.map((runs) => runs.map((run) => run.text).join(''))
+      .join('\n\n')
+  )
+  const articles = texts.map((text) => readContent(text, format))
+  // Text kept as it is (`translate="no"`, code) is still text: only a page of nothing but markup
+  // is refused.
+  const empty = readable.findIndex(
+    (text, i) => text.trim().length === 0 && hasNoText(articles[i] ?? readContent('', 'text'))
+  )
+  if (empty >= 0) throw noText(pointer(empty))
+  const long = readable.findIndex((text) => text.length > MAX_TRANSLATE_ITEM_LENGTH)
+  if (long >= 0) {
+    throw invalidField(
+      pointer(long),
+      `its text (markup left out) must be at most ${MAX_TRANSLATE_ITEM_LENGTH} characters`
+    )
+  }
+  const total = readable.reduce((sum, text) => sum + text.length, 0)
+  if (total > MAX_TRANSLATE_TOTAL_LENGTH) {
+    throw invalidField(
+      '#/text',
+      `the texts (markup left out) total ${total} characters; the limit is ${MAX_TRANSLATE_TOTAL_LENGTH}`
+    )
+  }
+  // Languages are detected on what a reader reads: the article without its page furniture.
+  return readable.map((text, i) => {
+    const article = articles[i]
+    return article === undefined || hasNoText(article) ? text : article.text
+  })
 }
 
 /** The source language of each text: detected for `auto`, else the declared one. */
@@ -78,17 +128,21 @@ export async function translateTexts(
   input: TranslateInput
 ): Promise<TranslateOutput> {
   const { texts } = input
+  const format = input.format ?? 'text'
+  const readable = readableTexts(texts, format, input.single)
   const directives = input.cache ?? USE_CACHE
   const target = canonicalTag(input.target)
   const glossary = await resolveGlossary(deps, input.glossary)
   const provider = resolveEngine(deps, input.provider)
-  const sources = resolveSources(texts, input.source, input.single)
+  const sources = resolveSources(readable, input.source, input.single)
 
   const parameters = (source: string) => ({
     source,
     target,
     provider: provider.name,
     glossary: glossary ? `${glossary.id}@${glossary.version}` : null,
+    // Plain text keeps the keys it always had; markup is a different result for the same bytes.
+    ...(format === 'text' ? {} : { format }),
   })
   // Texts already in the target language never reach the engine: not worth a cache round trip.
   const keys = await Promise.all(
@@ -111,10 +165,16 @@ export async function translateTexts(
     missing.length === 0
       ? []
       : await withEngineErrors(deps.log, isProviderError, () =>
-          translateItems(
-            missing.map((i) => ({ text: texts[i] ?? '', source: sources[i] ?? '' })),
-            { provider, target, glossary, timeoutMs: deps.config.translation.timeoutMs }
-          )
+          format === 'text'
+            ? translateItems(
+                missing.map((i) => ({ text: texts[i] ?? '', source: sources[i] ?? '' })),
+                { provider, target, glossary, timeoutMs: deps.config.translation.timeoutMs }
+              )
+            : translateMarkupItems(
+                missing.map((i) => ({ text: texts[i] ?? '', source: sources[i] ?? '' })),
+                format,
+                { provider, target, glossary, timeoutMs: deps.config.translation.timeoutMs }
+              )
         )
 
   // The whole batch is complete: store what the engine translated, answer in input order.

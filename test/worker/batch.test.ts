@@ -211,3 +211,53 @@ describe('batch metering and scopes', () => {
     expect(problem.scope).toBe('translate')
   })
 })
+
+describe('POST /v1/summarize with items: offsetUnit, sortBy and format per item', () => {
+  type Sentence = { text: string; offset: number; length: number; score: number; index: number }
+  type Body = { summaries: Array<{ sentences: Sentence[] }> }
+  // A combining accent, CJK and an emoji before every sentence but the first.
+  const text = `Cafe\u0301 owners in 北京 cheered 😀 on Monday as the new metro line opened (${unique()}). The line links the airport with the city centre in under twenty minutes. Officials said ridership would double by next year as more stations open.`
+  const html = `<nav>Home</nav><p>${text.replace('北京', '<b>北京</b>')}</p>`
+
+  it('converts each item’s offsets to its own unit, against its own source', async ({ expect }) => {
+    const { results } = (await expectStatus(
+      await postJson('/v1/summarize', {
+        language: 'en',
+        lengths: ['long'],
+        glossary: null,
+        items: [
+          { id: 'utf16', text },
+          { id: 'cp', text, offsetUnit: 'codepoint' },
+          { id: 'u8', text, offsetUnit: 'utf8', sortBy: 'rank' },
+          { id: 'html-cp', text: html, format: 'html', offsetUnit: 'codepoint' },
+        ],
+      }),
+      200
+    )) as Batch
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200])
+    const sentences = (i: number) =>
+      (results[i]?.body as Body | undefined)?.summaries[0]?.sentences ?? []
+    const points = [...text]
+    const bytes = new TextEncoder().encode(text)
+    const base = sentences(0)
+    expect(base.length).toBeGreaterThan(1)
+    for (const s of base) expect(text.slice(s.offset, s.offset + s.length)).toBe(s.text)
+    sentences(1).forEach((s) => {
+      expect(points.slice(s.offset, s.offset + s.length).join('')).toBe(s.text)
+    })
+    const ranked = sentences(2)
+    expect(ranked.map((s) => s.score)).toEqual(
+      [...ranked.map((s) => s.score)].sort((a, b) => b - a)
+    )
+    for (const s of ranked) {
+      expect(new TextDecoder().decode(bytes.slice(s.offset, s.offset + s.length))).toBe(s.text)
+    }
+    // HTML: the code point span of each sentence, tags stripped, reads as the sentence.
+    const htmlPoints = [...html]
+    for (const s of sentences(3)) {
+      const slice = htmlPoints.slice(s.offset, s.offset + s.length).join('')
+      expect(slice.replace(/<[^>]+>/g, '')).toBe(s.text)
+    }
+    expect(sentences(3).map((s) => s.text)).toEqual(base.map((s) => s.text))
+  })
+})

@@ -53,6 +53,35 @@ describe('POST /v1/glossaries/{id}/check with format and offsetUnit', () => {
   })
 })
 
+describe('POST /v1/glossaries/{id}/check offsetUnit on plain text', () => {
+  it('counts past combining marks, CJK and emoji in each unit', async ({ expect }) => {
+    const text = 'Cafe\u0301 北京 😀 The summit was held in Xian, and Xian welcomed it.'
+    const check = async (offsetUnit: string) =>
+      (
+        (await expectStatus(
+          await postJson('/v1/glossaries/news-central-asia/check', {
+            text,
+            language: 'en',
+            offsetUnit,
+          }),
+          200
+        )) as { findings: Finding[] }
+      ).findings
+    const [utf16, cp, u8] = [await check('utf16'), await check('codepoint'), await check('utf8')]
+    expect(utf16.map((f) => f.term)).toEqual(['Xian', 'Xian'])
+    const points = [...text]
+    const bytes = new TextEncoder().encode(text)
+    utf16.forEach((f, k) => {
+      expect(text.slice(f.offset, f.offset + f.length)).toBe('Xian')
+      const c = cp[k] as Finding
+      expect(points.slice(c.offset, c.offset + c.length).join('')).toBe('Xian')
+      const b = u8[k] as Finding
+      expect(new TextDecoder().decode(bytes.slice(b.offset, b.offset + b.length))).toBe('Xian')
+      expect(new Set([f.offset, c.offset, b.offset]).size).toBe(3)
+    })
+  })
+})
+
 describe('POST /v1/detect with format', () => {
   it('detects the language of the page text, not of its markup', async ({ expect }) => {
     const text =
@@ -72,5 +101,64 @@ describe('POST /v1/detect with format', () => {
       422
     )) as { code: string }
     expect(problem.code).toBe('no_text')
+  })
+})
+
+describe('text limits before work, for every format', () => {
+  type Problem = { code: string; errors: { pointer: string; message: string }[] }
+  type Result = { status: number; problem?: Problem }
+  const routes = [
+    ['/v1/summarize', { lengths: ['short'], language: 'en' }],
+    ['/v1/detect', {}],
+    ['/v1/glossaries/news-central-asia/check', { language: 'en' }],
+  ] as const
+  const sentence = 'The summit was held in the ancient capital on Tuesday. '
+  // 250,000 characters of markup around a short article: the readable text is what counts.
+  const heavyPage = `<article>${`<div class="ad-slot" data-slot="x"></div>`.repeat(6_000)}<p>${sentence.repeat(20)}</p></article>`
+  // Over 200,000 characters of readable text, in a page and as Markdown.
+  const longPage = `<p>${sentence.repeat(3_700)}</p>`
+  const longMarkdown = `# Title\n\n${sentence.repeat(3_700)}`
+
+  for (const [path, extra] of routes) {
+    it(`${path}: a heavy page with a normal article is accepted; the plain limit counts its text`, async ({
+      expect,
+    }) => {
+      expect(heavyPage.length).toBeGreaterThan(200_000)
+      await expectStatus(await postJson(path, { ...extra, text: heavyPage, format: 'html' }), 200)
+      const asText = (await expectStatus(
+        await postJson(path, { ...extra, text: heavyPage }),
+        422
+      )) as Problem
+      expect(asText.errors.map((e) => e.pointer)).toEqual(['#/text'])
+      expect(asText.errors[0]?.message).toBe('must be at most 200000 characters')
+      for (const [text, format] of [
+        [longPage, 'html'],
+        [longMarkdown, 'markdown'],
+      ] as const) {
+        const problem = (await expectStatus(
+          await postJson(path, { ...extra, text, format }),
+          422
+        )) as Problem
+        expect(problem.code).toBe('invalid_request')
+        expect(problem.errors).toEqual([
+          {
+            pointer: '#/text',
+            message: 'its text (markup left out) must be at most 200000 characters',
+          },
+        ])
+      }
+    }, 120_000)
+  }
+
+  it('names the item of a batch whose page has too much text', async ({ expect }) => {
+    const body = (await expectStatus(
+      await postJson('/v1/detect', {
+        format: 'html',
+        items: [{ text: '<p>The summit was held in the ancient capital.</p>' }, { text: longPage }],
+      }),
+      200
+    )) as { results: Result[] }
+    expect(body.results.map((r) => r.status)).toEqual([200, 422])
+    expect(body.results[1]?.problem?.errors.map((e) => e.pointer)).toEqual(['#/items/1/text'])
   })
 })

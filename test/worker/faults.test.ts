@@ -261,3 +261,207 @@ describe('glossary store (GLOSSARIES KV): fails closed for managed glossaries', 
     await settled
   })
 })
+
+/** A Durable Object namespace whose objects misbehave in every method (or whose `get` throws). */
+function faultyObjects(real: DurableObjectNamespace, fault: Fault | 'get') {
+  const misbehave = (): Promise<never> => {
+    switch (fault) {
+      case 'throw':
+        throw new Error('injected: Durable Object unavailable')
+      case 'hang':
+        return new Promise<never>(() => undefined)
+      default:
+        return Promise.reject(new Error('injected: Durable Object overloaded'))
+    }
+  }
+  const calls: string[] = []
+  const stub = new Proxy(
+    {},
+    {
+      get: (_, method) => () => {
+        calls.push(String(method))
+        return misbehave()
+      },
+    }
+  )
+  const namespace = {
+    idFromName: (name: string) => real.idFromName(name),
+    get: () => {
+      if (fault === 'get') throw new Error('injected: no such location')
+      return stub
+    },
+  }
+  return { namespace: namespace as unknown as DurableObjectNamespace, calls }
+}
+
+const OBJECT_FAULTS = ['throw', 'reject', 'hang', 'get'] as const
+
+function withKey(key: string, request: Request): Request {
+  const headers = new Headers(request.headers)
+  headers.set('authorization', `Bearer ${key}`)
+  return new Request(request, { headers })
+}
+
+/** A fresh secret key with a limit of one request a minute, in a tenant of its own. */
+async function limitedKey(): Promise<string> {
+  const { res, settled } = await callWith(
+    new Request('https://api.test/v1/keys', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token' },
+      body: JSON.stringify({
+        tenant: `fault-${unique()}`.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
+        name: 'fault test',
+        kind: 'secret',
+        scopes: ['summarize', 'detect'],
+        rateLimit: { requests: 1, period: 60 },
+        monthlyCharacters: 1_000_000,
+      }),
+    }),
+    {}
+  )
+  const body = (await expectStatus(res, 201)) as { key: string }
+  await settled
+  return body.key
+}
+
+describe('access meter (ACCESS_METER Durable Object): admission fails open, usage closed', () => {
+  it('up: the limit holds (1 a minute: the second request is 429)', async ({ expect }) => {
+    const key = await limitedKey()
+    const first = await callWith(withKey(key, summarizeRequest(`One (${unique()}).`)), {})
+    await expectStatus(first.res, 200)
+    await first.settled
+    const second = await callWith(withKey(key, summarizeRequest(`Two (${unique()}).`)), {})
+    expect(((await expectStatus(second.res, 429)) as { code: string }).code).toBe('rate_limited')
+    await second.settled
+  })
+
+  for (const fault of OBJECT_FAULTS) {
+    it(`meter that ${fault === 'get' ? 'cannot be reached' : `${fault}s`}: the limited key is served (unmetered, logged)`, async ({
+      expect,
+    }) => {
+      const key = await limitedKey()
+      const { namespace, calls } = faultyObjects(env.ACCESS_METER, fault)
+      const logged: string[] = []
+      const log = console.log
+      console.log = (line: unknown) => {
+        logged.push(String(line))
+      }
+      try {
+        for (const n of [1, 2, 3]) {
+          const { res, settled } = await callWith(
+            withKey(key, summarizeRequest(`Request ${n} (${unique()}). ${ENGLISH_ARTICLE}`)),
+            { ACCESS_METER: namespace }
+          )
+          await expectStatus(res, 200)
+          await settled
+        }
+      } finally {
+        console.log = log
+      }
+      if (fault !== 'get') expect(calls).toContain('admit')
+      const unmetered = logged.filter((line) => line.includes('"admission_unmetered"'))
+      expect(unmetered).toHaveLength(3)
+      expect(unmetered.join('\n')).not.toContain(key)
+    }, 60_000)
+  }
+
+  it('meter down: anonymous callers under ANON_RATE_LIMIT are served too', async ({ expect }) => {
+    const { namespace } = faultyObjects(env.ACCESS_METER, 'reject')
+    const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`
+    for (const n of [1, 2]) {
+      const request = summarizeRequest(`Anonymous ${n} (${unique()}).`)
+      request.headers.set('cf-connecting-ip', address)
+      const { res, settled } = await callWith(request, {
+        ACCESS_METER: namespace,
+        ANON_RATE_LIMIT: '1',
+      })
+      expect(res.status).toBe(200)
+      await settled
+    }
+  })
+
+  for (const fault of ['reject', 'hang'] as const) {
+    it(`meter that ${fault}s: GET /v1/usage is 503 storage_unavailable with Retry-After`, async ({
+      expect,
+    }) => {
+      const key = await limitedKey()
+      const { namespace } = faultyObjects(env.ACCESS_METER, fault)
+      const { res, settled } = await callWith(
+        withKey(key, new Request('https://api.test/v1/usage')),
+        { ACCESS_METER: namespace }
+      )
+      const body = (await expectStatus(res, 503)) as { code: string }
+      expect(body.code).toBe('storage_unavailable')
+      expect(res.headers.get('retry-after')).toBe('5')
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+      await settled
+    }, 30_000)
+  }
+})
+
+describe('glossary writer (GLOSSARY_WRITER Durable Object): writes fail closed', () => {
+  const id = 'fault-writer'
+  const admin = { authorization: 'Bearer test-admin-token' }
+  const upload = (term: string) =>
+    JSON.stringify({ entries: [{ id: 'silk', terms: { en: ['Silk Road', term] } }] })
+  const put = (term: string, overrides: Overrides, headers: Record<string, string> = {}) =>
+    callWith(
+      new Request(`https://api.test/v1/glossaries/${id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...admin, ...headers },
+        body: upload(term),
+      }),
+      overrides
+    )
+  const read = async () => {
+    const { res, settled } = await callWith(new Request(`https://api.test/v1/glossaries/${id}`), {})
+    const body = (await expectStatus(res, 200)) as { version: string; entries: unknown[] }
+    await settled
+    return body
+  }
+
+  for (const fault of OBJECT_FAULTS) {
+    it(`writer that ${fault === 'get' ? 'cannot be reached' : `${fault}s`}: PUT and DELETE are 503 and change nothing; reads still work`, async ({
+      expect,
+    }) => {
+      const created = await put('Silk Route', {})
+      expect([200, 201]).toContain(created.res.status)
+      await created.settled
+      const before = await read()
+
+      const { namespace } = faultyObjects(env.GLOSSARY_WRITER, fault)
+      const writes = [
+        await put(`Silk Way ${unique()}`, { GLOSSARY_WRITER: namespace }),
+        await callWith(
+          new Request(`https://api.test/v1/glossaries/${id}`, { method: 'DELETE', headers: admin }),
+          { GLOSSARY_WRITER: namespace }
+        ),
+      ]
+      for (const { res, settled } of writes) {
+        const body = (await expectStatus(res, 503)) as { code: string; detail: string }
+        expect(body.code).toBe('storage_unavailable')
+        expect(body.detail).not.toContain('injected')
+        expect(res.headers.get('retry-after')).toBe('5')
+        expect(res.headers.get('content-type')).toContain('application/problem+json')
+        await settled
+      }
+      expect(await read()).toEqual(before)
+
+      // Reads go to KV, not through the writer: a summary with the glossary is unaffected.
+      const summary = await callWith(
+        summarizeRequest(`The Silk Route (${unique()}).`, { glossary: id }),
+        {
+          GLOSSARY_WRITER: namespace,
+        }
+      )
+      const body = (await expectStatus(summary.res, 200)) as { glossary: { id: string } | null }
+      expect(body.glossary?.id).toBe(id)
+      await summary.settled
+
+      // Back up: a write conditional on the version read before the fault succeeds.
+      const after = await put(`Silk Way ${unique()}`, {}, { 'if-match': `"${before.version}"` })
+      expect(after.res.status).toBe(200)
+      await after.settled
+    }, 60_000)
+  }
+})

@@ -163,6 +163,43 @@ describe('POST /v1/glossaries/{id}/candidates', () => {
     ])
   })
 
+  it('gives example offsets in the unit asked for, past emoji, CJK and combining marks', async ({
+    expect,
+  }) => {
+    // "e" + U+0301 (2 units, 2 code points, 3 bytes), 北京 (2 units, 2 code points, 6 bytes),
+    // 😀 (2 units, 1 code point, 4 bytes) before the names.
+    const text =
+      'Cafe\u0301 北京 😀 news: President Kassym-Jomart Tokayev met Halyk Bank executives in Astana. Halyk Bank grew.'
+    type Body = { candidates: { term: string; example: { text: number; offset: number } }[] }
+    const ask = async (offsetUnit?: string) =>
+      (
+        (await expectStatus(
+          await postJson('/v1/glossaries/news-central-asia/candidates', {
+            text,
+            language: 'en',
+            ...(offsetUnit ? { offsetUnit } : {}),
+          }),
+          200
+        )) as Body
+      ).candidates
+    const utf16 = await ask()
+    const points = [...text]
+    const bytes = new TextEncoder().encode(text)
+    const byTerm = (list: Body['candidates'], term: string) =>
+      list.find((c) => c.term === term)?.example.offset ?? -1
+    const [cp, u8] = [await ask('codepoint'), await ask('utf8')]
+    for (const term of ['Kassym-Jomart Tokayev', 'Halyk Bank']) {
+      const at16 = byTerm(utf16, term)
+      expect(text.slice(at16, at16 + term.length)).toBe(term)
+      const atCp = byTerm(cp, term)
+      expect(points.slice(atCp, atCp + [...term].length).join('')).toBe(term)
+      const at8 = byTerm(u8, term)
+      const length8 = new TextEncoder().encode(term).length
+      expect(new TextDecoder().decode(bytes.slice(at8, at8 + length8))).toBe(term)
+      expect(new Set([at16, atCp, at8]).size).toBe(3)
+    }
+  })
+
   it('takes one text, detects the language, and answers TSV rows', async ({ expect }) => {
     const res = await postJson('/v1/glossaries/news-central-asia/candidates?format=tsv', {
       text: texts.join(' '),

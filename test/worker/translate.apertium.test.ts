@@ -6,6 +6,7 @@
  * APy is a failure (`.ci/run` installs and starts it first).
  */
 import { describe, expect, inject, it } from 'vitest'
+import { keptSubtrees, tagsOf } from '../support/html-tags'
 import { expectStatus } from './helpers'
 import {
   callWorker,
@@ -99,6 +100,67 @@ if (!up && inCi) {
         expect(t.terminology.missed, `text ${i}`).toEqual([])
       }
       expect(occurrences(third?.text ?? '', 'yuanes')).toBe(1)
+    })
+
+    it('translates an HTML page keeping every tag, attribute and translate="no" part', async () => {
+      const id = unique()
+      const source = [
+        '<article class="story"><h1>The summit in <em>Xian</em></h1>',
+        `<p>The <a href="https://ex.org/xian?a=1&amp;b=2" title="The summit">leaders</a> met at the <strong>first summit</strong> in Xian on Tuesday (${id}).</p>`,
+        '<p translate="no">The summit was held in Xian.</p>',
+        '<p>Temur Umarov told the <span class="notranslate">Financial Times</span> that the <b>new</b> railway is important &amp; expensive.</p>',
+        '<ul><li>The leaders met.</li><li>The <i>summit</i> ended.</li></ul></article>',
+      ].join('\n')
+      const body = (await expectStatus(
+        await translate(
+          { text: source, source: 'en', target: 'es', format: 'html', debug: true },
+          real,
+          { 'Cache-Control': 'no-store' }
+        ),
+        200
+      )) as TranslateBody
+      const t = body.translations[0]
+      const text = t?.text ?? ''
+      expect(tagsOf(text)).toEqual(tagsOf(source))
+      expect(keptSubtrees(text)).toEqual(keptSubtrees(source))
+      expect(text).not.toMatch(PLACEHOLDER)
+      expect(text).toContain('cumbre')
+      expect(text).toContain('&amp;')
+      expect(occurrences(text, "Xi'an")).toBeGreaterThanOrEqual(2)
+      expect(t ? checkReport(t) : ['none']).toEqual([])
+      expect(t?.terminology.missed).toEqual([])
+    })
+
+    it('translates Markdown keeping its syntax, link URLs and code', async () => {
+      const id = unique()
+      const source = [
+        '## The summit',
+        '',
+        `The **leaders** met in [the capital](https://ex.org/the-capital) on Tuesday (${id}).`,
+        '',
+        '- The summit ended.',
+        '- Run `the summit` now.',
+        '',
+        '```',
+        'the summit',
+        '```',
+        '',
+      ].join('\n')
+      const body = (await expectStatus(
+        await translate({ text: source, source: 'en', target: 'es', format: 'markdown' }, real, {
+          'Cache-Control': 'no-store',
+        }),
+        200
+      )) as TranslateBody
+      const text = body.translations[0]?.text ?? ''
+      expect(text).toMatch(/^## \S/)
+      expect(text).toMatch(/\*\*[^*]+\*\*/)
+      expect(text).toMatch(/\[[^\]]+\]\(https:\/\/ex\.org\/the-capital\)/)
+      expect(text).toContain('`the summit`')
+      expect(text).toContain('```\nthe summit\n```')
+      expect(text.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(2)
+      expect(text).toContain('cumbre')
+      expect(text).not.toMatch(PLACEHOLDER)
     })
 
     it('translates into a language the glossary has no column for, expecting no terms', async () => {

@@ -104,7 +104,8 @@ export function createDeepLProvider(options: DeepLOptions): TranslationProvider 
   async function translateChunk(
     texts: readonly string[],
     pair: LanguagePair,
-    signal: AbortSignal
+    signal: AbortSignal,
+    html: boolean
   ): Promise<string[]> {
     const body = await call(
       '/v2/translate',
@@ -117,6 +118,9 @@ export function createDeepLProvider(options: DeepLOptions): TranslationProvider 
           target_lang: deeplTarget(pair.target),
           // keep the segment's own capitalisation and punctuation (placeholders are words)
           preserve_formatting: true,
+          // HTML segments (inline-tag placeholders as empty elements): DeepL translates the text
+          // between tags and keeps the tags beside the words they belonged to.
+          ...(html ? { tag_handling: 'html' } : {}),
         }),
       },
       signal
@@ -135,11 +139,12 @@ export function createDeepLProvider(options: DeepLOptions): TranslationProvider 
   return {
     name: NAME,
     maxSegmentChars: 5000,
-    async translate(segments, pair, signal) {
+    html: true,
+    async translate(segments, pair, signal, options) {
       const outputs: string[] = []
       try {
         for (const chunk of chunks(segments)) {
-          outputs.push(...(await translateChunk(chunk, pair, signal)))
+          outputs.push(...(await translateChunk(chunk, pair, signal, options?.html === true)))
         }
       } catch (error) {
         if (error instanceof ProviderError && error.kind === 'unsupported_pair') {

@@ -10,12 +10,12 @@ import type { AppEnv } from '../../http/env'
 import { jsonWithEtag, resultCacheControl } from '../../http/etag'
 import { detectText } from '../../usecases/detect'
 import { batchItemsSchema, batchResponseSchema, runBatch, textOrItems } from '../batch'
-import { DetectionSchema, FormatSchema, LanguageCodeSchema, TextSchema } from '../schemas'
+import { ContentTextSchema, DetectionSchema, FormatSchema, LanguageCodeSchema } from '../schemas'
 
 /** One text to detect: what each item must be once the request's fields are applied. */
 export const DetectRequestSchema = z
   .object({
-    text: TextSchema,
+    text: ContentTextSchema,
     format: FormatSchema,
     hints: z
       .array(LanguageCodeSchema)
@@ -27,7 +27,7 @@ export const DetectRequestSchema = z
 
 /** The route's body: a single request, or the same fields as defaults for `items`. */
 export const DetectRouteBodySchema = DetectRequestSchema.extend({
-  text: TextSchema.optional().openapi({ description: 'The text; or send `items`.' }),
+  text: ContentTextSchema.optional().openapi({ description: 'The text; or send `items`.' }),
   items: batchItemsSchema('DetectItem', '`format`, `hints`'),
 })
   .superRefine(textOrItems)

@@ -93,6 +93,7 @@ export const candidatesHandler: RouteHandler<typeof candidatesRoute, AppEnv> = a
   const { result, tsv } = await suggestGlossaryTerms(c.var.services, id, {
     texts,
     language: body.language,
+    offsetUnit: body.offsetUnit,
   })
   if (format === 'tsv') {
     return c.body(tsv, 200, { 'Content-Type': GLOSSARY_MEDIA_TYPES.tsv })

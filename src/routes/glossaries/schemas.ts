@@ -4,7 +4,13 @@
  * @module
  */
 import { z } from '@hono/zod-openapi'
-import { FormatSchema, LanguageCodeSchema, OffsetUnitSchema, TextSchema } from '../schemas'
+import {
+  ContentTextSchema,
+  FormatSchema,
+  LanguageCodeSchema,
+  OffsetUnitSchema,
+  TextSchema,
+} from '../schemas'
 
 export const GlossarySummarySchema = z
   .object({
@@ -98,7 +104,7 @@ const FindingSchema = z
 
 export const CheckRequestSchema = z
   .object({
-    text: TextSchema,
+    text: ContentTextSchema,
     format: FormatSchema,
     offsetUnit: OffsetUnitSchema,
     language: z
@@ -136,6 +142,7 @@ export const CandidatesRequestSchema = z
       .union([z.literal('auto'), LanguageCodeSchema])
       .default('auto')
       .openapi({ description: 'Language of the texts; `auto` (default) detects it.' }),
+    offsetUnit: OffsetUnitSchema,
   })
   .strict()
   .refine((b) => (b.texts === undefined) !== (b.text === undefined), {
@@ -161,7 +168,7 @@ const CandidateSchema = z
     texts: z.array(z.number().int()).openapi({ description: 'Indexes of the texts it is in.' }),
     example: z
       .object({ text: z.number().int(), offset: z.number().int() })
-      .openapi({ description: 'One occurrence: text index and UTF-16 offset.' }),
+      .openapi({ description: 'One occurrence: text index and offset, in `offsetUnit`.' }),
     group: z
       .number()
       .int()

@@ -48,7 +48,7 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
   provider_rate_limited:
     'The translation engine refused the request because of its own rate limit or quota. Retry after the `Retry-After` header.',
   storage_unavailable:
-    'The glossary store (KV) failed or did not answer in time, so a managed glossary could not be read or written. Nothing was changed; retry after the `Retry-After` header. Bundled glossaries do not depend on it.',
+    'Storage the request needs failed or did not answer in time: the glossary store (KV), so a managed glossary could not be read or written; the glossary writer (a Durable Object), so a write was not confirmed (retry with `If-Match`, which cannot overwrite a newer version); or the usage meter, so `/v1/usage` has no figures. Retry after the `Retry-After` header. Bundled glossaries do not depend on any of them.',
   provider_timeout:
     'The translation engine did not answer within the configured deadline (`TRANSLATION_TIMEOUT_MS`, default 10 s, retries included). Nothing was translated or cached; send less text per request or retry.',
 }

@@ -18,12 +18,12 @@ import {
   runBatch,
   textOrItems,
 } from '../batch'
-import { TextSchema } from '../schemas'
+import { ContentTextSchema } from '../schemas'
 import { SummarizeRequestSchema, SummarizeResponseSchema } from './schemas'
 
 /** The route's body: a single request, or the same fields as defaults for `items`. */
 export const SummarizeRouteBodySchema = SummarizeRequestSchema.extend({
-  text: TextSchema.optional().openapi({ description: 'The article; or send `items`.' }),
+  text: ContentTextSchema.optional().openapi({ description: 'The article; or send `items`.' }),
   items: batchItemsSchema(
     'SummarizeItem',
     '`title`, `format`, `offsetUnit`, `sortBy`, `language`, `lengths`, `glossary`, `translate`, `provider`'

@@ -7,13 +7,13 @@ import { z } from '@hono/zod-openapi'
 import { DEFAULT_LENGTHS, type SummaryLength } from '../../summarize/lengths'
 import { PROVIDER_NAMES } from '../../translate/engines'
 import {
+  ContentTextSchema,
   DetectionSchema,
   FormatSchema,
   GlossaryIdSchema,
   LanguageCodeSchema,
   OffsetUnitSchema,
   TerminologySchema,
-  TextSchema,
 } from '../schemas'
 
 /** Most target languages for the translations of one summarize request. */
@@ -48,7 +48,7 @@ const LengthSchema = z
 
 export const SummarizeRequestSchema = z
   .object({
-    text: TextSchema,
+    text: ContentTextSchema,
     format: FormatSchema,
     offsetUnit: OffsetUnitSchema,
     sortBy: z.enum(['offset', 'rank']).default('offset').openapi({

@@ -1,10 +1,12 @@
-import type { RouteHandler } from '@hono/zod-openapi'
+import type { RouteHandler, z } from '@hono/zod-openapi'
 import { cacheDirectives } from '../../http/cache-directives'
 import type { AppEnv } from '../../http/env'
 import { jsonWithEtag, resultCacheControl } from '../../http/etag'
+import type { Services } from '../../services'
+import type { CacheDirectives } from '../../usecases/deps'
 import { type TranslatedText, translateTexts } from '../../usecases/translate'
 import type { translateRoute } from './route'
-import type { TranslateResponse } from './schemas'
+import type { TranslateRequestSchema, TranslateResponse } from './schemas'
 
 function renderTranslation(
   { translation, source, cached }: TranslatedText,
@@ -36,27 +38,42 @@ function renderTranslation(
   }
 }
 
-export const translateHandler: RouteHandler<typeof translateRoute, AppEnv> = async (c) => {
-  const body = c.req.valid('json')
+type TranslateRequest = z.output<typeof TranslateRequestSchema>
+
+/**
+ * The route's answer to a validated request (jobs answer each translate item with it too), and
+ * how many of its texts came from the cache.
+ */
+export async function translateResponse(
+  services: Services,
+  body: TranslateRequest,
+  cache: CacheDirectives
+): Promise<{ value: TranslateResponse; hits: number; total: number }> {
   const single = typeof body.text === 'string'
-  const out = await translateTexts(c.var.services, {
+  const out = await translateTexts(services, {
     texts: typeof body.text === 'string' ? [body.text] : body.text,
     single,
+    format: body.format,
     source: body.source,
     target: body.target,
     ...(body.glossary !== undefined ? { glossary: body.glossary } : {}),
     ...(body.provider !== undefined ? { provider: body.provider } : {}),
-    cache: cacheDirectives(c),
+    cache,
   })
-  const hits = out.results.filter((r) => r.cached).length
-  const response: TranslateResponse = {
+  const value: TranslateResponse = {
     provider: out.provider,
     target: out.target,
     glossary: out.glossary,
     translations: out.results.map((r) => renderTranslation(r, body.debug)),
   }
-  return jsonWithEtag(c, response, {
+  return { value, hits: out.results.filter((r) => r.cached).length, total: out.results.length }
+}
+
+export const translateHandler: RouteHandler<typeof translateRoute, AppEnv> = async (c) => {
+  const body = c.req.valid('json')
+  const { value, hits, total } = await translateResponse(c.var.services, body, cacheDirectives(c))
+  return jsonWithEtag(c, value, {
     'Cache-Control': resultCacheControl(c.var.services.config.cacheTtlSeconds),
-    'X-Cache': hits === 0 ? 'MISS' : hits === out.results.length ? 'HIT' : 'PARTIAL',
+    'X-Cache': hits === 0 ? 'MISS' : hits === total ? 'HIT' : 'PARTIAL',
   })
 }

@@ -5,18 +5,28 @@
  */
 import { z } from '@hono/zod-openapi'
 import { PROVIDER_NAMES } from '../../translate/engines'
-import { GlossaryIdSchema, LanguageCodeSchema, TerminologySchema } from '../schemas'
+import { MAX_TRANSLATE_ITEM_LENGTH, MAX_TRANSLATE_TOTAL_LENGTH } from '../../usecases/translate'
+import {
+  FormatSchema,
+  GlossaryIdSchema,
+  LanguageCodeSchema,
+  MAX_MARKUP_LENGTH,
+  TerminologySchema,
+} from '../schemas'
+
+export { MAX_TRANSLATE_ITEM_LENGTH, MAX_TRANSLATE_TOTAL_LENGTH }
 
 /** Most texts in one request. */
 export const MAX_TRANSLATE_ITEMS = 50
-/** Longest single text, in UTF-16 units. */
-export const MAX_TRANSLATE_ITEM_LENGTH = 50_000
-/** Longest total of all texts of one request, in UTF-16 units. */
-export const MAX_TRANSLATE_TOTAL_LENGTH = 100_000
 
+/**
+ * One text. Plain text is held to `MAX_TRANSLATE_ITEM_LENGTH` (below, where the format is known);
+ * HTML and Markdown to the same limit on their readable text (checked once it is extracted), the
+ * markup itself only to the body limit.
+ */
 const ItemSchema = z
   .string()
-  .max(MAX_TRANSLATE_ITEM_LENGTH, `must be at most ${MAX_TRANSLATE_ITEM_LENGTH} characters`)
+  .max(MAX_MARKUP_LENGTH, `must be at most ${MAX_MARKUP_LENGTH} characters`)
   .refine((s) => /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(s), 'must contain non-blank text')
 
 export const TranslateRequestSchema = z
@@ -30,7 +40,7 @@ export const TranslateRequestSchema = z
           .max(MAX_TRANSLATE_ITEMS, `must hold at most ${MAX_TRANSLATE_ITEMS} texts`),
       ])
       .openapi({
-        description: `One text, or up to ${MAX_TRANSLATE_ITEMS} texts translated together (each at most ${MAX_TRANSLATE_ITEM_LENGTH} characters, ${MAX_TRANSLATE_TOTAL_LENGTH} in total). Paragraph breaks are kept.`,
+        description: `One text, or up to ${MAX_TRANSLATE_ITEMS} texts translated together (each at most ${MAX_TRANSLATE_ITEM_LENGTH} characters, ${MAX_TRANSLATE_TOTAL_LENGTH} in total; for HTML and Markdown these limits apply to the text once the markup is left out). Paragraph breaks are kept.`,
         example: 'Temur Umarov, a researcher at the Carnegie Russia Eurasia Center, told the FT.',
       }),
     source: z
@@ -40,6 +50,10 @@ export const TranslateRequestSchema = z
         description: '`auto` detects the language of each text; a code skips detection.',
       }),
     target: LanguageCodeSchema.openapi({ example: 'es' }),
+    format: FormatSchema.openapi({
+      description:
+        '`text` (default), `html` or `markdown`. Markup comes back exactly as sent — tags, attributes, comments, Markdown syntax, link URLs, code spans and blocks — with only its text translated: each block (paragraph, heading, list item, cell) is one segment, inline markup inside it (`<a href>`, `<em>`, `**`, `[…](…)`) is protected by placeholders and put back around the translated words. HTML elements with `translate="no"` or class `notranslate`, and `code`/`pre`/`script`/`style`, are left byte for byte. A segment whose placeholders the engine did not keep is translated again piece by piece between its tags. Glossary terms are enforced and reported as for plain text. An HTML document with no text at all is 422 `no_text`.',
+    }),
     glossary: GlossaryIdSchema.nullable().optional().openapi({
       description:
         'Glossary id to enforce. Absent: the deployment default (`DEFAULT_GLOSSARY`); `null`: none.',
@@ -57,6 +71,17 @@ export const TranslateRequestSchema = z
   .strict()
   .superRefine((body, ctx) => {
     const texts = typeof body.text === 'string' ? [body.text] : body.text
+    // Markup is measured by its readable text, once extracted (the use case).
+    if (body.format !== 'text') return
+    texts.forEach((text, i) => {
+      if (text.length > MAX_TRANSLATE_ITEM_LENGTH) {
+        ctx.addIssue({
+          code: 'custom',
+          path: typeof body.text === 'string' ? ['text'] : ['text', i],
+          message: `must be at most ${MAX_TRANSLATE_ITEM_LENGTH} characters`,
+        })
+      }
+    })
     const total = texts.reduce((sum, t) => sum + t.length, 0)
     if (total > MAX_TRANSLATE_TOTAL_LENGTH) {
       ctx.addIssue({

@@ -9,8 +9,14 @@
  * - `http://apy-lossy.fake` — loses the first placeholder of every request it translates.
  * - `http://apy-garbage.fake` — answers 200 with an HTML page to every call (a proxy error page).
  * - `http://apy-wrongshape.fake` — answers 200 with JSON of the wrong shape to every call.
- * - `https://api-free.deepl.com` — a fake DeepL API v2 (key `test-deepl-key:fx`).
- * - `GET http://<fake host>/__requests` — how many requests that fake host received.
+ * - `http://apy-flaky.fake` — the fake APy, but `/translate` answers 503 to the next N calls after
+ *   `POST /__fail?times=N` (an engine down for the first attempts of a job).
+ * - `http://hooks.fake` — a webhook receiver: records every POST per path (`GET /__deliveries?path=`
+ *   lists them with their headers and raw body); a path `/fail-N/…` answers 500 to its first N.
+ * - `https://api-free.deepl.com` — a fake DeepL API v2 (key `test-deepl-key:fx`); with
+ *   `tag_handling=html` it translates only the text between tags.
+ * - `GET http://<fake host>/__requests` — how many requests that fake host received;
+ *   `GET https://api-free.deepl.com/__bodies` — the bodies of the fake DeepL's translate calls.
  * - anything else goes to the real network (the real APy on 127.0.0.1:2737; a closed port for
  *   "engine down").
  */
@@ -25,6 +31,21 @@ const PAIRS = [
 const PLACEHOLDER = /\b(?:Zq|Qz|Zx|Xq)[a-z]{2,3}\b/
 const requests = new Map()
 const DEEPL_KEY = 'test-deepl-key:fx'
+/** Bodies of the fake DeepL's translate calls (`GET https://api-free.deepl.com/__bodies`). */
+const deeplTranslateBodies = []
+let flakyFailures = 0
+const deliveries = new Map()
+
+async function hooks(request, url) {
+  if (url.pathname === '/__deliveries') {
+    return json(deliveries.get(url.searchParams.get('path') ?? '') ?? [])
+  }
+  const list = deliveries.get(url.pathname) ?? []
+  list.push({ headers: Object.fromEntries(request.headers), body: await request.text() })
+  deliveries.set(url.pathname, list)
+  const failFirst = Number(/^\/fail-(\d+)\//.exec(url.pathname)?.[1] ?? 0)
+  return list.length <= failFirst ? json({ error: 'not yet' }, 500) : json({ ok: true })
+}
 
 const json = (body, status = 200, headers = {}) =>
   new Response(JSON.stringify(body), {
@@ -46,6 +67,14 @@ async function apy(request, url) {
     return new Response('<html><body>502 Bad Gateway</body></html>', {
       headers: { 'content-type': 'text/html' },
     })
+  }
+  if (host === 'apy-flaky.fake' && url.pathname === '/__fail') {
+    flakyFailures = Number(url.searchParams.get('times') ?? 0)
+    return json({ failing: flakyFailures })
+  }
+  if (host === 'apy-flaky.fake' && url.pathname === '/translate' && flakyFailures > 0) {
+    flakyFailures--
+    return json({ status: 'error', code: 503, explanation: 'restarting' }, 503)
   }
   if (host === 'apy-wrongshape.fake') return json({ responseData: [42], responseStatus: 'ok' })
   if (url.pathname === '/listPairs') {
@@ -94,6 +123,7 @@ async function deepl(request, url) {
   }
   if (url.pathname === '/v2/translate' && request.method === 'POST') {
     const body = await request.json()
+    deeplTranslateBodies.push(body)
     if (!Array.isArray(body.text) || typeof body.target_lang !== 'string') {
       return json({ message: 'Bad request: text must be an array, target_lang required' }, 400)
     }
@@ -103,10 +133,21 @@ async function deepl(request, url) {
     if (body.text.some((t) => t.includes('FAKE_DEEPL_QUOTA'))) {
       return json({ message: 'Quota Exceeded' }, 456)
     }
+    if (body.tag_handling !== undefined && body.tag_handling !== 'html') {
+      return json({ message: `Value for 'tag_handling' not supported.` }, 400)
+    }
+    // With tag_handling=html only the text between tags is translated; tags pass as they are.
+    const render = (t) =>
+      body.tag_handling === 'html'
+        ? t
+            .split(/(<[^>]*>)/)
+            .map((part) => (part.startsWith('<') ? part : renderWords(part)))
+            .join('')
+        : renderWords(t)
     return json({
       translations: body.text.map((t) => ({
         detected_source_language: body.source_lang ?? 'EN',
-        text: body.target_lang === 'ES' ? renderWords(t) : t,
+        text: body.target_lang === 'ES' ? render(t) : t,
       })),
     })
   }
@@ -121,7 +162,9 @@ export default {
     const fake = host.endsWith('.fake') || host === 'api-free.deepl.com'
     if (!fake) return fetch(request)
     if (url.pathname === '/__requests') return json({ count: requests.get(host) ?? 0 })
+    if (url.pathname === '/__bodies') return json(deeplTranslateBodies)
     requests.set(host, (requests.get(host) ?? 0) + 1)
+    if (host === 'hooks.fake') return hooks(request, url)
     return host === 'api-free.deepl.com' ? deepl(request, url) : apy(request, url)
   },
 }
