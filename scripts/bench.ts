@@ -28,13 +28,16 @@ const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise
   degenerate: () => import('./bench/degenerate'),
   content: () => import('./bench/content'),
   'cold-start': () => import('./bench/cold-start'),
+  // Only by name: it starts its own `wrangler dev` and runs for minutes.
+  jobs: () => import('./bench/jobs'),
 }
+const BY_NAME_ONLY = new Set(['jobs'])
 
 const context: BenchContext = { data }
 if (only.length === 0) {
   console.log(`# Précis bench — node ${process.version}, one thread, ${new Date().toISOString()}`)
   console.log(`# data: ${data ?? '(none: only built-in texts)'}`)
-  for (const name of Object.keys(sections)) {
+  for (const name of Object.keys(sections).filter((n) => !BY_NAME_ONLY.has(n))) {
     const child = spawnSync(
       process.execPath,
       [

@@ -5,6 +5,7 @@
  *   npm run eval -- path/to/file.jsonl # any JSONL with {id, lang, source, title, text, reference}
  *   npm run eval -- --ablation         # the ablation table of docs/summarizer.md
  *   npm run eval -- --format html      # each article as a news page: ROUGE and picks beside plain
+ *   npm run eval -- --format markdown  # each article as a Markdown post, likewise
  *   npm run eval -- --weights '{"redundancy":0.3}'   # try other ranking weights
  *   npm run eval -- ../shared/eval/summarization-tune.jsonl --cv   # 5-fold OOF per source
  *   npm run eval -- --cv --no-tune     # dev: Précis beside Lead-k and TextRank on every fold
@@ -109,9 +110,13 @@ console.log(
 )
 if (weightsJson) console.log(`# weights: ${JSON.stringify(weights)}`)
 
-if (flag('--format') === 'html')
-  runFormatComparison(bySource, (source) => SETTINGS[source] ?? DEFAULT_SETTINGS)
-else if (args.includes('--ablation')) runAblation()
+const format = flag('--format')
+if (format === 'html' || format === 'markdown')
+  runFormatComparison(bySource, (source) => SETTINGS[source] ?? DEFAULT_SETTINGS, format)
+else if (format !== undefined) {
+  console.error(`--format must be html or markdown, not ${format}`)
+  process.exit(2)
+} else if (args.includes('--ablation')) runAblation()
 else if (args.includes('--cv-issue3')) runCrossValidation()
 else if (args.includes('--cv')) runTuneCrossValidation()
 else runMain()

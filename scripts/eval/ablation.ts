@@ -72,6 +72,10 @@ export const ABLATIONS: readonly Ablation[] = [
   { name: 'with similarity to the lede (weight 1)', weights: { leadSimilarity: 1 } },
   { name: 'with similarity to captions (weight 2)', weights: { captionSimilarity: 2 } },
   { name: 'run-ons leave the lead window', weights: { leadSkipsRunOns: 1 } },
+  {
+    name: 'summaries of ≤ 3 sentences keep the full lead weight',
+    weights: { ledeSizedKeepsLead: 1 },
+  },
   { name: 'stopwords: stopwords-iso lists', stopwords: stopwordsIso },
   { name: 'stopwords: none', stopwords: () => none },
 ]

@@ -255,6 +255,67 @@ export function requireScope(
   }
 }
 
+/**
+ * Admission of a background job once its items are counted, before anything is queued: one
+ * request against the caller's rate limit, and every item's characters reserved against the
+ * monthly quota (429 otherwise). Admitted, the job is counted at once — `items` requests and their
+ * characters — whatever its items' outcomes, as the same requests one by one would be.
+ */
+export async function admitJob(
+  c: Context<AppEnv>,
+  operation: MeteredOperation | null,
+  items: number,
+  characters: number
+): Promise<void> {
+  const caller = c.get('caller') as Caller | undefined
+  if (caller === undefined) throw new ApiError('unauthorized', 'Missing credentials.')
+  const plan = admissionFor(
+    caller,
+    operation,
+    characters,
+    c.var.services.config.access.anonRateLimit
+  )
+  const meter = c.env ? accessPorts(c.env).meter : undefined
+  if (meter === undefined || (plan.check === null && !plan.metered)) return
+  const stub = meter(plan.meter)
+  let month: string | undefined
+  let reserved = 0
+  if (plan.check !== null) {
+    const result = await stub.admit(plan.check)
+    if (!result.ok) {
+      if (result.reason === 'rate_limited') {
+        throw new ApiError(
+          'rate_limited',
+          `Rate limit reached; retry in ${result.retryAfterSeconds} s.`,
+          { headers: { 'Retry-After': String(result.retryAfterSeconds) } }
+        )
+      }
+      throw new ApiError(
+        'quota_exceeded',
+        `This job needs ${characters} characters; ${result.used} of the ${result.limit} this month are used. The quota resets at ${result.resetAt}.`,
+        {
+          headers: { 'Retry-After': String(result.retryAfterSeconds) },
+          extensions: { resetAt: result.resetAt, used: result.used, limit: result.limit },
+        }
+      )
+    }
+    month = result.month
+    reserved = result.reserved
+  }
+  if (operation === null || caller.kind !== 'key') return
+  background(
+    c,
+    stub.settle({
+      key: caller.record.id,
+      operation,
+      ...(month !== undefined ? { month } : {}),
+      requests: items,
+      characters,
+      reserved,
+    })
+  )
+}
+
 /** Route middleware: only the operator (`ADMIN_TOKEN`) may continue. */
 export function requireOperator(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

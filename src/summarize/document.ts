@@ -9,6 +9,7 @@
  */
 import { type SentenceSpan, splitSentences } from '../text/sentences'
 import { forEachWord, normalizeWord } from '../text/words'
+import { Arena } from './arena'
 import { isBoilerplate } from './boilerplate'
 import { stopwordsFor } from './stopwords'
 
@@ -29,7 +30,16 @@ export type ArticleModel = {
   readonly vocabularySize: number
   /** Content-term ids of the title (caller's title, or a leading headline line), possibly empty. */
   readonly titleTerms: Int32Array
+  /** Where this article's typed arrays come from; ranking and selection allocate from it too. */
+  readonly arena: Arena
 }
+
+/**
+ * Bytes an analysis and its summaries take from their arena, per UTF-16 unit of text: 5–7 on
+ * the dev articles (term ids, per-term and per-sentence arrays); a larger article gets a second
+ * buffer.
+ */
+const ARENA_BYTES_PER_UNIT = 8
 
 /**
  * Analyses `text`: splits sentences, tokenizes each once, marks what may be selected.
@@ -47,37 +57,30 @@ export function analyzeArticle(
   const spans = splitSentences(text, language)
   const n = spans.length
   const stopwords = stopwordsOf(language)
-  const ids = new Map<string, number>()
-  const termStart = new Int32Array(n + 1)
-  const wordCounts = new Int32Array(n)
-  let terms = new Int32Array(Math.max(16, text.length >> 2))
+  const arena = new Arena(ARENA_BYTES_PER_UNIT * text.length + 4096)
+  const termStart = arena.i32(n + 1)
+  const wordCounts = arena.i32(n)
+  let terms = arena.i32(Math.max(16, text.length >> 2))
   let used = 0
 
-  // Stopwords get id -1 in the same map, so each token costs one hash lookup.
+  // Each word is looked up in the isolate's vocabulary by its characters in place (no
+  // substring, no string hashing), which knows its ranking form by number; the form gets the
+  // article's next term id on first sight. Stopwords get id -1, so each token costs one probe.
+  const vocabulary = VOCABULARY.begin(stopwords)
   let nextId = 0
-  const intern = (norm: string): number => {
-    let id = ids.get(norm)
-    if (id === undefined) {
-      id = stopwords.has(norm) ? -1 : nextId++
-      ids.set(norm, id)
-    }
-    return id
-  }
-  // Most tokens repeat with the same spelling: the raw form is looked up in a table keyed by the
-  // characters in place (no substring, no string hashing), and only new spellings are normalised.
-  // -2 marks a raw form that is not a term at all (one-letter words).
-  const byRaw = new SpellingTable(text)
   // One closure for every sentence (not one per sentence): V8 keeps it monomorphic and inlined.
   const visit = (start: number, end: number): void => {
-    let id = byRaw.get(start, end)
-    if (id === undefined) {
-      const norm = TERMS.termOf(text, start, end, byRaw.lastHash)
-      id = norm === undefined ? -2 : intern(norm)
-      byRaw.setMissed(start, end, id)
+    const form = vocabulary.formOf(text, start, end, hashRange(text, start, end))
+    // One-letter words are not terms.
+    if (form < 0) return
+    let id = vocabulary.termId(form)
+    if (id === NO_TERM_ID) {
+      id = vocabulary.isStopword(form) ? -1 : nextId++
+      vocabulary.setTermId(form, id)
     }
     if (id < 0) return
     if (used === terms.length) {
-      const grown = new Int32Array(terms.length * 2)
+      const grown = arena.i32(terms.length * 2)
       grown.set(terms)
       terms = grown
     }
@@ -90,7 +93,7 @@ export function analyzeArticle(
   }
   termStart[n] = used
 
-  const selectable = markSelectable(text, spans, wordCounts)
+  const selectable = markSelectable(text, spans, wordCounts, arena)
   let titleTerms = new Int32Array(0)
   const titleText = title ?? leadingHeadline(text, spans, selectable)
   if (titleText !== undefined && titleText.length > 0) {
@@ -99,8 +102,8 @@ export function analyzeArticle(
       const norm = termOf(titleText.slice(start, end))
       // Title words unknown to the body cannot match any sentence: skip them without interning.
       if (norm === undefined) return
-      const id = ids.get(norm)
-      if (id !== undefined && id >= 0) found.push(id)
+      const id = vocabulary.termIdOfForm(norm)
+      if (id >= 0) found.push(id)
     })
     titleTerms = Int32Array.from(found)
   }
@@ -115,134 +118,213 @@ export function analyzeArticle(
     selectable,
     vocabularySize: nextId,
     titleTerms,
+    arena,
   }
 }
 
-/**
- * An open-addressing hash table from a spelling (a range of `text`) to a number, comparing
- * characters in place. Spellings are stored as the range of their first occurrence.
- */
-class SpellingTable {
-  private readonly text: string
-  private mask: number
-  private starts: Int32Array
-  private lengths: Int32Array
-  private values: Int32Array
-  private size = 0
-
-  constructor(text: string) {
-    this.text = text
-    // Sized for the usual number of distinct spellings (about one per 12 characters of news
-    // text) at a load of at most one half, so most articles never grow the table.
-    let capacity = 256
-    while (capacity < text.length / 6 && capacity < 1 << 20) capacity *= 2
-    this.mask = capacity - 1
-    this.starts = new Int32Array(capacity).fill(-1)
-    this.lengths = new Int32Array(capacity)
-    this.values = new Int32Array(capacity)
-  }
-
-  /** Hash and slot of the last `get`, so that `setMissed` does not hash and probe again. */
-  lastHash = 0
-  private lastSlot = 0
-
-  get(start: number, end: number): number | undefined {
-    const hash = hashRange(this.text, start, end)
-    const slot = this.find(start, end, hash)
-    this.lastHash = hash
-    this.lastSlot = slot
-    return (this.starts[slot] as number) < 0 ? undefined : (this.values[slot] as number)
-  }
-
-  /** `set` for the range the last `get` did not find. */
-  setMissed(start: number, end: number, value: number): void {
-    let slot = this.lastSlot
-    if ((this.size + 1) * 2 > this.mask) {
-      this.grow()
-      slot = this.find(start, end, this.lastHash)
-    }
-    this.size++
-    this.starts[slot] = start
-    this.lengths[slot] = end - start
-    this.values[slot] = value
-  }
-
-  /** The slot holding this spelling, or the empty slot where it would go. */
-  private find(start: number, end: number, hash: number): number {
-    const { text, starts, lengths } = this
-    const length = end - start
-    let slot = hash & this.mask
-    for (;;) {
-      const s = starts[slot] as number
-      if (s < 0) return slot
-      if (lengths[slot] === length) {
-        let k = 0
-        while (k < length && text.charCodeAt(s + k) === text.charCodeAt(start + k)) k++
-        if (k === length) return slot
-      }
-      slot = (slot + 1) & this.mask
-    }
-  }
-
-  private grow(): void {
-    const { starts, lengths, values } = this
-    const capacity = (this.mask + 1) * 2
-    this.mask = capacity - 1
-    this.starts = new Int32Array(capacity).fill(-1)
-    this.lengths = new Int32Array(capacity)
-    this.values = new Int32Array(capacity)
-    for (let i = 0; i < starts.length; i++) {
-      const s = starts[i] as number
-      if (s < 0) continue
-      const e = s + (lengths[i] as number)
-      const slot = this.find(s, e, hashRange(this.text, s, e))
-      this.starts[slot] = s
-      this.lengths[slot] = lengths[i] as number
-      this.values[slot] = values[i] as number
-    }
-  }
-}
+/** `Vocabulary.termId` of a form not yet seen in the current article. */
+const NO_TERM_ID = -3
 
 /**
  * Spelling → ranking form, shared by every article an isolate analyses: news vocabulary recurs
  * from one article to the next, and each new spelling otherwise costs a substring, a lowercase
- * copy and two hash-map operations. Keys are compared in place (like `SpellingTable`); the
- * table stops growing at `MAX_SPELLINGS`, after which new spellings are simply computed.
+ * copy and hash-map operations on strings. Spellings are stored as UTF-16 units in one pool and
+ * compared in place; forms are numbered, and per form the table keeps whether it is a stopword
+ * (per stopword list) and its term id in the article being analysed (valid while `stamp` equals
+ * the article's number), so an article never touches a string for a word the isolate has seen.
+ *
+ * Nothing read from it depends on what earlier articles contained: a form's term id is assigned
+ * per article, in order of first occurrence, exactly as a fresh table would. It is emptied before
+ * an article when it holds more than `MAX_SPELLINGS` spellings (so it stays bounded whatever the
+ * requests contain); within one article it grows with the article.
  */
-class TermCache {
+class Vocabulary {
   private static readonly MAX_SPELLINGS = 1 << 15
-  private readonly mask = 2 * TermCache.MAX_SPELLINGS - 1
-  private readonly keys: (string | undefined)[] = new Array(this.mask + 1).fill(undefined)
-  /** The ranking form, or `null` for a word that is not a term. */
-  private readonly forms: (string | null)[] = new Array(this.mask + 1).fill(null)
-  private size = 0
+  private static readonly MAX_POOL = 1 << 20
 
-  /** `termOf(text.slice(start, end))`, with `hash` = `hashRange(text, start, end)`. */
-  termOf(text: string, start: number, end: number, hash: number): string | undefined {
+  private slots!: Int32Array
+  private mask!: number
+  /** Per spelling: start and length in `pool`, form number (-1: not a term). */
+  private spellingStart!: Int32Array
+  private spellingLength!: Int32Array
+  private spellingForm!: Int32Array
+  private spellings!: number
+  private pool!: Uint16Array
+  private poolUsed!: number
+  /** Per form: its string, and its number by string. */
+  private forms!: string[]
+  private formNumbers!: Map<string, number>
+  /** Per form: the article that last gave it a term id, and that id. */
+  private stamp!: Int32Array
+  private ids!: Int32Array
+  /** Per stopword list, per form: 0 not yet known, 1 stopword, 2 not. */
+  private verdicts!: WeakMap<ReadonlySet<string>, Uint8Array>
+  private article = 0
+  private stopwords: ReadonlySet<string> = new Set()
+  private verdict: Uint8Array = new Uint8Array(0)
+
+  constructor() {
+    this.clear()
+  }
+
+  private clear(): void {
+    this.mask = (1 << 16) - 1
+    this.slots = new Int32Array(this.mask + 1)
+    this.spellingStart = new Int32Array(1024)
+    this.spellingLength = new Int32Array(1024)
+    this.spellingForm = new Int32Array(1024)
+    this.spellings = 0
+    this.pool = new Uint16Array(1 << 14)
+    this.poolUsed = 0
+    this.forms = []
+    this.formNumbers = new Map()
+    this.stamp = new Int32Array(1024)
+    this.ids = new Int32Array(1024)
+    this.verdicts = new WeakMap()
+  }
+
+  /** Starts an article whose stopwords are `stopwords`. */
+  begin(stopwords: ReadonlySet<string>): this {
+    if (this.spellings > Vocabulary.MAX_SPELLINGS || this.poolUsed > Vocabulary.MAX_POOL)
+      this.clear()
+    // Article numbers only need to differ from the previous ones: wrap long before overflow.
+    if (this.article === 0x3fffffff) {
+      this.article = 0
+      this.stamp.fill(0)
+    }
+    this.article++
+    this.stopwords = stopwords
+    let verdict = this.verdicts.get(stopwords)
+    if (verdict === undefined) {
+      verdict = new Uint8Array(this.stamp.length)
+      this.verdicts.set(stopwords, verdict)
+    }
+    this.verdict = verdict
+    return this
+  }
+
+  /** The form number of `text.slice(start, end)`, or -1 when it is not a term (`termOf`). */
+  formOf(text: string, start: number, end: number, hash: number): number {
     const length = end - start
+    const { pool } = this
     let slot = hash & this.mask
     for (;;) {
-      const key = this.keys[slot]
-      if (key === undefined) break
-      if (key.length === length) {
-        let k = 0
-        while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++
-        if (k === length) return this.forms[slot] ?? undefined
+      const entry = this.slots[slot] as number
+      if (entry === 0) break
+      const k = entry - 1
+      if (this.spellingLength[k] === length) {
+        const at = this.spellingStart[k] as number
+        let c = 0
+        while (c < length && pool[at + c] === text.charCodeAt(start + c)) c++
+        if (c === length) return this.spellingForm[k] as number
       }
       slot = (slot + 1) & this.mask
     }
-    const word = text.slice(start, end)
-    const form = termOf(word)
-    if (this.size < TermCache.MAX_SPELLINGS) {
-      this.keys[slot] = word
-      this.forms[slot] = form ?? null
-      this.size++
+    const form = this.formNumber(termOf(text.slice(start, end)))
+    this.addSpelling(text, start, end, slot, form)
+    return form
+  }
+
+  /** The term id of `form` in the current article, or `NO_TERM_ID`. */
+  termId(form: number): number {
+    return this.stamp[form] === this.article ? (this.ids[form] as number) : NO_TERM_ID
+  }
+
+  setTermId(form: number, id: number): void {
+    this.stamp[form] = this.article
+    this.ids[form] = id
+  }
+
+  /** The term id of the form `norm` in the current article; negative when it has none. */
+  termIdOfForm(norm: string): number {
+    const form = this.formNumbers.get(norm)
+    return form === undefined ? -1 : this.termId(form)
+  }
+
+  /** `true` when `form` is in the current article's stopword list. */
+  isStopword(form: number): boolean {
+    let verdict = this.verdict
+    if (form >= verdict.length) {
+      const grown = new Uint8Array(this.stamp.length)
+      grown.set(verdict)
+      verdict = grown
+      this.verdict = grown
+      this.verdicts.set(this.stopwords, grown)
+    }
+    let v = verdict[form] as number
+    if (v === 0) {
+      v = this.stopwords.has(this.forms[form] as string) ? 1 : 2
+      verdict[form] = v
+    }
+    return v === 1
+  }
+
+  private formNumber(norm: string | undefined): number {
+    if (norm === undefined) return -1
+    let form = this.formNumbers.get(norm)
+    if (form === undefined) {
+      form = this.forms.length
+      this.forms.push(norm)
+      this.formNumbers.set(norm, form)
+      if (form >= this.stamp.length) {
+        const size = this.stamp.length * 2
+        const stamp = new Int32Array(size)
+        stamp.set(this.stamp)
+        this.stamp = stamp
+        const ids = new Int32Array(size)
+        ids.set(this.ids)
+        this.ids = ids
+      }
     }
     return form
   }
+
+  private addSpelling(text: string, start: number, end: number, slot: number, form: number): void {
+    const length = end - start
+    if (this.poolUsed + length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + length))
+      pool.set(this.pool.subarray(0, this.poolUsed))
+      this.pool = pool
+    }
+    for (let c = 0; c < length; c++) this.pool[this.poolUsed + c] = text.charCodeAt(start + c)
+    const k = this.spellings++
+    if (k >= this.spellingStart.length) {
+      const size = this.spellingStart.length * 2
+      this.spellingStart = grownCopy(this.spellingStart, size)
+      this.spellingLength = grownCopy(this.spellingLength, size)
+      this.spellingForm = grownCopy(this.spellingForm, size)
+    }
+    this.spellingStart[k] = this.poolUsed
+    this.spellingLength[k] = length
+    this.spellingForm[k] = form
+    this.poolUsed += length
+    this.slots[slot] = k + 1
+    if (this.spellings * 2 > this.mask) this.rehash()
+  }
+
+  private rehash(): void {
+    const { pool } = this
+    this.mask = this.mask * 2 + 1
+    this.slots = new Int32Array(this.mask + 1)
+    for (let k = 0; k < this.spellings; k++) {
+      const at = this.spellingStart[k] as number
+      const end = at + (this.spellingLength[k] as number)
+      let h = 0x811c9dc5
+      for (let i = at; i < end; i++) h = Math.imul(h ^ (pool[i] as number), 0x01000193)
+      let slot = (h >>> 0) & this.mask
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask
+      this.slots[slot] = k + 1
+    }
+  }
 }
 
-const TERMS = new TermCache()
+function grownCopy(array: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(size)
+  grown.set(array)
+  return grown
+}
+
+const VOCABULARY = new Vocabulary()
 
 /** FNV-1a over UTF-16 code units. */
 function hashRange(text: string, start: number, end: number): number {
@@ -266,10 +348,11 @@ function termOf(word: string): string | undefined {
 function markSelectable(
   text: string,
   spans: readonly SentenceSpan[],
-  wordCounts: Int32Array
+  wordCounts: Int32Array,
+  arena: Arena
 ): Uint8Array {
   const n = spans.length
-  const selectable = new Uint8Array(n)
+  const selectable = arena.u8(n)
   let any = false
   for (let i = 0; i < n; i++) {
     const span = spans[i] as SentenceSpan

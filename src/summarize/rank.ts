@@ -23,6 +23,7 @@
  * @module
  */
 import type { SentenceSpan } from '../text/sentences'
+import type { Arena } from './arena'
 import { density, opensWithConnective, quotedShare } from './cues'
 import { type ArticleModel, isDirectSpeech, isQuestion } from './document'
 
@@ -43,6 +44,12 @@ export type RankWeights = {
    */
   readonly leadFraction: number
   readonly leadSteepness: number
+  /**
+   * 1: a summary of at most `positionWindow` sentences keeps the full lead weight whatever share
+   * of the article it takes — it is no longer than the lede the lead prior describes, so a short
+   * article's 3-sentence summary stays its lede. 0: the lead weight fades by share alone.
+   */
+  readonly ledeSizedKeepsLead: number
   /** Weight of degree centrality (scaled so the most central sentence has 1). */
   readonly centrality: number
   /** Term weight is `idf ^ idfExponent` (0: every content word counts the same). */
@@ -141,6 +148,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   positionWindow: 3,
   leadFraction: 0.25,
   leadSteepness: 10,
+  ledeSizedKeepsLead: 0,
   centrality: 0.3,
   idfExponent: 0,
   lengthNorm: 0.5,
@@ -241,17 +249,19 @@ export type SentenceFeatures = {
   readonly medianWords: number
   readonly medianCharacters: number
   readonly vectors: SentenceVectors
+  /** The article's arena (`ArticleModel.arena`), for the arrays computed from these features. */
+  readonly arena: Arena
 }
 
 /** Computes every sentence's features (one pass over the terms, O(words)). */
 export function sentenceFeatures(model: ArticleModel, weights: RankWeights): SentenceFeatures {
-  const { terms, termStart, selectable, wordCounts } = model
+  const { terms, termStart, selectable, wordCounts, arena } = model
   const n = model.spans.length
   const v = model.vocabularySize
 
   // Document frequency: each term once per sentence (a stamp array avoids a Set per sentence).
-  const df = new Float64Array(v)
-  const stamp = new Int32Array(v).fill(-1)
+  const df = arena.f64(v)
+  const stamp = arena.i32(v).fill(-1)
   for (let i = 0; i < n; i++) {
     for (let p = termStart[i] as number; p < (termStart[i + 1] as number); p++) {
       const t = terms[p] as number
@@ -261,7 +271,7 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
       }
     }
   }
-  const termWeight = new Float64Array(v)
+  const termWeight = arena.f64(v)
   const gamma = weights.idfExponent
   for (let t = 0; t < v; t++) {
     const idf = Math.log(1 + n / (df[t] as number))
@@ -269,11 +279,11 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
   }
 
   // Sentence vectors are term frequency × term weight. Per-occurrence loops give tf for free.
-  const inverseNorm = new Float64Array(n)
-  const inverseScale = new Float64Array(n)
-  const selfSimilarity = new Float64Array(n)
-  const centroid = new Float64Array(v)
-  const tf = new Float64Array(v)
+  const inverseNorm = arena.f64(n)
+  const inverseScale = arena.f64(n)
+  const selfSimilarity = arena.f64(n)
+  const centroid = arena.f64(v)
+  const tf = arena.f64(v)
   const alpha2 = 2 * weights.lengthNorm
   for (let i = 0; i < n; i++) {
     const from = termStart[i] as number
@@ -305,9 +315,9 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
 
   // Degree centrality: Σ_j sim(i, j) = scale_i · (v_i · Σ_j scale_j v_j) − sim(i, i), split into
   // similarity to later sentences (a running suffix sum, built back to front) and to earlier ones.
-  const centrality = new Float64Array(n)
-  const titleSimilarity = new Float64Array(n)
-  const suffix = new Float64Array(v)
+  const centrality = arena.f64(n)
+  const titleSimilarity = arena.f64(n)
+  const suffix = arena.f64(v)
   const backward = weights.backwardWeight
   let maxCentrality = 0
   for (let i = n - 1; i >= 0; i--) {
@@ -338,21 +348,24 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
     }
   }
 
-  const wordLengths: number[] = []
-  const charLengths: number[] = []
+  // Typed arrays sort numerically without a comparator call per comparison.
+  const wordLengths = arena.i32(n)
+  const charLengths = arena.i32(n)
+  let lengthCount = 0
   for (let i = 0; i < n; i++) {
     if (selectable[i] !== 1) continue
     const span = model.spans[i] as { start: number; end: number }
-    wordLengths.push(wordCounts[i] as number)
-    charLengths.push(span.end - span.start)
+    wordLengths[lengthCount] = wordCounts[i] as number
+    charLengths[lengthCount] = span.end - span.start
+    lengthCount++
   }
-  const medianWords = median(wordLengths)
-  const medianCharacters = median(charLengths)
+  const medianWords = median(wordLengths.subarray(0, lengthCount))
+  const medianCharacters = median(charLengths.subarray(0, lengthCount))
   const longLimit =
     weights.longRatio > 0 ? weights.longRatio * medianWords : Number.POSITIVE_INFINITY
 
-  const position = new Float64Array(n)
-  const prior = new Float64Array(n)
+  const position = arena.f64(n)
+  const prior = arena.f64(n)
   const cues = leadCues(model, weights, medianWords)
   let rank = 0
   let selectableCount = 0
@@ -394,6 +407,7 @@ export function sentenceFeatures(model: ArticleModel, weights: RankWeights): Sen
     medianWords,
     medianCharacters,
     vectors: { termWeight, inverseNorm },
+    arena,
   }
 }
 
@@ -447,12 +461,12 @@ function addGuides(
   inverseNorm: Float64Array,
   guide: Float64Array
 ): void {
-  const { terms, termStart, selectable, wordCounts } = model
+  const { terms, termStart, selectable, wordCounts, arena } = model
   const n = model.spans.length
   const ledeSize = Math.max(1, Math.round(weights.positionWindow))
-  const inLede = new Uint8Array(n)
-  const lede = new Float64Array(model.vocabularySize)
-  const captions = new Float64Array(model.vocabularySize)
+  const inLede = arena.u8(n)
+  const lede = arena.f64(model.vocabularySize)
+  const captions = arena.f64(model.vocabularySize)
   let ledeCount = 0
   let captionCount = 0
   const addUnit = (sum: Float64Array, i: number): void => {
@@ -500,10 +514,11 @@ function addSentenceCues(
   medianWords: number,
   guide: Float64Array
 ): void {
-  const { terms, termStart, selectable, wordCounts, titleTerms, text, language, spans } = model
+  const { terms, termStart, selectable, wordCounts, titleTerms, text, language, spans, arena } =
+    model
   const n = spans.length
   // Title terms are marked 1; a sentence stamps the ones it has seen with its own index + 2.
-  const mark = new Int32Array(model.vocabularySize)
+  const mark = arena.i32(model.vocabularySize)
   let titleSize = 0
   for (const t of titleTerms)
     if (mark[t] === 0) {
@@ -543,8 +558,8 @@ function addSentenceCues(
   }
 }
 
-function median(values: number[]): number {
-  values.sort((a, b) => a - b)
+function median(values: Int32Array): number {
+  values.sort()
   return Math.max(1, values[values.length >> 1] ?? 1)
 }
 
@@ -566,12 +581,16 @@ export function scoreSentences(
   const fraction = summarySentences / Math.max(1, features.selectableCount)
   // Title similarity (the guide) rides with the lead prior: a headline states the lede, so it
   // guides short summaries; a long one must cover the article (centrality).
+  const ledeSized =
+    weights.ledeSizedKeepsLead !== 0 &&
+    weights.positionWindow > 0 &&
+    summarySentences <= weights.positionWindow
   const leadShare =
-    weights.leadFraction > 0
+    weights.leadFraction > 0 && !ledeSized
       ? 1 / (1 + (fraction / weights.leadFraction) ** weights.leadSteepness)
       : 1
   const lead = weights.position * leadShare
-  const scores = new Float64Array(n)
+  const scores = features.arena.f64(n)
   let max = 0
   for (let i = 0; i < n; i++) {
     const p = prior[i] as number
@@ -606,7 +625,7 @@ export function redundancyWeight(
 /** Unit-length binary title vector over term ids (× term weight), or `undefined` without a title. */
 function titleVector(model: ArticleModel, termWeight: Float64Array): Float64Array | undefined {
   if (model.titleTerms.length === 0) return undefined
-  const vector = new Float64Array(model.vocabularySize)
+  const vector = model.arena.f64(model.vocabularySize)
   let sq = 0
   for (const t of model.titleTerms) {
     if (vector[t] !== 0) continue
@@ -632,16 +651,16 @@ export function createSimilarityRows(
   model: ArticleModel,
   vectors: SentenceVectors
 ): SimilarityRows {
-  const { terms, termStart } = model
+  const { terms, termStart, arena } = model
   const { termWeight, inverseNorm } = vectors
   const n = model.spans.length
   const rows: (Float64Array | undefined)[] = new Array(n)
-  const scratch = new Float64Array(model.vocabularySize)
+  const scratch = arena.f64(model.vocabularySize)
   return {
     row(i) {
       const cached = rows[i]
       if (cached !== undefined) return cached
-      const out = new Float64Array(n)
+      const out = arena.f64(n)
       rows[i] = out
       const ii = inverseNorm[i] as number
       if (ii === 0) return out

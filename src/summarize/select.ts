@@ -8,6 +8,7 @@
  * @module
  */
 import type { SentenceSpan } from '../text/sentences'
+import type { Arena } from './arena'
 import type { ArticleModel } from './document'
 import type { Budget } from './lengths'
 import type { SimilarityRows } from './rank'
@@ -78,10 +79,10 @@ export function selectSentences(
   const maxChars = budget.characters ?? Number.POSITIVE_INFINITY
   const { spans, text } = model
   const { words: wordCounts } = sizes
-  const seps = separatorLengths(text, spans)
+  const seps = separatorLengths(text, spans, model.arena)
 
   const picked: number[] = []
-  const chosen = new Uint8Array(spans.length)
+  const chosen = model.arena.u8(spans.length)
   const tally: Tally = { count: 0, words: 0, chars: 0, last: -1 }
 
   const fits = (i: number): boolean => {
@@ -109,7 +110,7 @@ export function selectSentences(
   }
 
   // MMR: keep each candidate's highest similarity to the chosen set, updated once per pick.
-  const maxSim = new Float64Array(spans.length)
+  const maxSim = model.arena.f64(spans.length)
   const note = (i: number): void => {
     const row = similarity.row(i)
     for (let j = 0; j < row.length; j++)
@@ -136,8 +137,8 @@ export function selectSentences(
 }
 
 /** Separator length after each sentence (see `separatorAfter`). */
-function separatorLengths(text: string, spans: readonly SentenceSpan[]): Uint8Array {
-  const seps = new Uint8Array(spans.length)
+function separatorLengths(text: string, spans: readonly SentenceSpan[], arena: Arena): Uint8Array {
+  const seps = arena.u8(spans.length)
   for (let i = 0; i < spans.length; i++)
     seps[i] = separatorAfter(text, (spans[i] as SentenceSpan).end).length
   return seps

@@ -124,6 +124,19 @@ function summarizeWith(
   stopwordsOf: (language: string) => ReadonlySet<string>
 ): SummarizeResult {
   const model = analyzeArticle(text, options.language, options.title, stopwordsOf)
+  try {
+    return summarizeModel(model, options, weights)
+  } finally {
+    // The result holds plain objects only: no array of the model outlives this call.
+    model.arena.release()
+  }
+}
+
+function summarizeModel(
+  model: ArticleModel,
+  options: SummarizeOptions,
+  weights: RankWeights
+): SummarizeResult {
   const features = sentenceFeatures(model, weights)
   const similarity = createSimilarityRows(model, features.vectors)
   const { display } = options
@@ -236,11 +249,28 @@ function shownSentence(model: ArticleModel, display: Display | undefined, i: num
     : model.text.slice(span.start, span.end)
 }
 
+/** Up to this many sentences are ordered by insertion (no comparator calls); more by `sort`. */
+const INSERTION_SORT_LIMIT = 64
+
 /** Selectable sentences by descending score, ties by article order. */
 function rankOrder(model: ArticleModel, scores: Float64Array): number[] {
   const order: number[] = []
   for (let i = 0; i < model.spans.length; i++) if (model.selectable[i] === 1) order.push(i)
-  return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
+  if (order.length > INSERTION_SORT_LIMIT)
+    return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
+  // Indices arrive in increasing order, so moving a sentence only past lower scores keeps ties
+  // in article order: the same order as the comparator above.
+  for (let k = 1; k < order.length; k++) {
+    const i = order[k] as number
+    const score = scores[i] as number
+    let m = k - 1
+    while (m >= 0 && (scores[order[m] as number] as number) < score) {
+      order[m + 1] = order[m] as number
+      m--
+    }
+    order[m + 1] = i
+  }
+  return order
 }
 
 /** About how many sentences a budget holds in this article (word and character budgets via median sentence size). */
@@ -268,7 +298,7 @@ function scored(model: ArticleModel, scores: Float64Array, i: number): ScoredSen
  */
 function sentenceSizes(model: ArticleModel, display: Display | undefined): SentenceSizes {
   const { spans, language } = model
-  const chars = new Int32Array(spans.length)
+  const chars = model.arena.i32(spans.length)
   if (display === undefined) {
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i] as { start: number; end: number }

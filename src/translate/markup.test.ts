@@ -259,3 +259,62 @@ describe('translateMarkupItems properties', () => {
     )
   }
 })
+
+/** Generated Markdown: headings, paragraphs and list items with emphasis, links, code and references. */
+const mdWord = fc.constantFrom(
+  'the',
+  'summit',
+  'was',
+  'held',
+  'Xian',
+  '&amp;',
+  'né',
+  '😀',
+  '\\*',
+  '.'
+)
+const mdWords = fc.array(mdWord, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '))
+const mdInline = fc.oneof(
+  mdWords,
+  mdWords.map((w) => `*${w}*`),
+  mdWords.map((w) => `**${w}**`),
+  fc
+    .tuple(mdWords, fc.constantFrom('https://ex.org/a?b=1&c=2', '/the-summit', 'mailto:x@ex.org'))
+    .map(([w, url]) => `[${w}](${url})`),
+  mdWords.map((w) => `\`${w}\``),
+  fc.constant('![the summit](/i.png)')
+)
+const mdLine = fc.array(mdInline, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '))
+const mdBlock = fc.oneof(
+  mdLine.map((l) => `## ${l}`),
+  mdLine,
+  fc.array(mdLine, { minLength: 1, maxLength: 3 }).map((ls) => ls.map((l) => `- ${l}`).join('\n')),
+  mdWords.map((w) => `\`\`\`\n${w}\n\`\`\``),
+  mdLine.map((l) => `> ${l}`)
+)
+const mdDocuments = fc.array(mdBlock, { minLength: 1, maxLength: 4 }).map((bs) => bs.join('\n\n'))
+
+/** Test oracle: code spans, fenced code and link/image destinations, in order. */
+function markdownKept(md: string): string[] {
+  return [...md.matchAll(/```[\s\S]*?```|`[^`\n]+`|\]\([^)]*\)/g)].map((m) => m[0])
+}
+
+describe('translateMarkupItems properties on Markdown', () => {
+  test.prop([mdDocuments])(
+    'an identity engine gives the input back, byte for byte',
+    async (doc) => {
+      const { translation } = await markdown(doc, { render: (s) => s })
+      expect(translation.text).toBe(doc)
+    }
+  )
+
+  for (const [name, render] of engines) {
+    test.prop([mdDocuments])(
+      `any engine (${name}): code and link destinations unchanged, in order`,
+      async (doc) => {
+        const { translation } = await markdown(doc, { render })
+        expect(markdownKept(translation.text)).toEqual(markdownKept(doc))
+      }
+    )
+  }
+})

@@ -130,13 +130,22 @@ function readDocument(text: string, format: MarkupFormat, avoid: readonly string
  * The translated text of each piece, read from the engine's output for the whole segment, or
  * `undefined` when a placeholder is missing, repeated, glued to a word or out of order.
  */
-function splitAtCodes(output: string, codes: readonly string[]): string[] | undefined {
+function splitAtCodes(
+  output: string,
+  codes: readonly string[],
+  sent: string
+): string[] | undefined {
   const parts: string[] = []
   let cursor = 0
   for (const code of codes) {
     const found = checkPlaceholder(output, code)
     if (!found.ok || found.start < cursor) return undefined
-    parts.push(output.slice(cursor, found.start))
+    // The check takes an engine mark (`*`, `#`, `@`) right before a placeholder as the engine's;
+    // one the source had there (`\*<b>`) is text and stays.
+    let start = found.start
+    const marked = found.end - start > code.length
+    if (marked && sent.charAt(sent.indexOf(code) - 1) === output.charAt(start)) start++
+    parts.push(output.slice(cursor, start))
     cursor = found.end
   }
   parts.push(output.slice(cursor))
@@ -250,7 +259,7 @@ export async function translateMarkupItems(
   documents.forEach((doc, d) => {
     for (const segment of doc.segments) {
       const translation = first[at++] as Translation
-      const texts = splitAtCodes(translation.text, segment.codes)
+      const texts = splitAtCodes(translation.text, segment.codes, segment.text)
       if (texts !== undefined) {
         outcomes.push({ texts, parts: [translation] })
         continue

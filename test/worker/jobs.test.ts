@@ -389,12 +389,18 @@ describe('retries, dead letters and cancel (deliveries driven by the test)', () 
 })
 
 describe('Idempotency-Key and tenants', () => {
-  async function createKey(tenant: string): Promise<string> {
+  async function createKey(tenant: string, extra: Record<string, unknown> = {}): Promise<string> {
     const res = await callWorker(
       new Request('https://api.test/v1/keys', {
         method: 'POST',
         headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ tenant, name: 'jobs', kind: 'secret', scopes: ['detect'] }),
+        body: JSON.stringify({
+          tenant,
+          name: 'jobs',
+          kind: 'secret',
+          scopes: ['detect'],
+          ...extra,
+        }),
       })
     )
     return (await json<{ key: string }>(res, 201)).key
@@ -455,6 +461,38 @@ describe('Idempotency-Key and tenants', () => {
       required
     )
     expect(own.status).toBe(200)
+  })
+
+  it('reserves every item’s characters against the quota before anything is queued', async () => {
+    const t = `tq-${unique()}`
+    const key = await createKey(t, { scopes: ['summarize'], monthlyCharacters: 3000 })
+    const required = { AUTH_MODE: 'required' }
+    const queue = recordingQueue()
+    const submit = (texts: string[]) =>
+      callWorker(
+        jobRequest(
+          { operation: 'summarize', items: texts.map((text) => ({ text })) },
+          { authorization: `Bearer ${key}` }
+        ),
+        { ...required, JOB_QUEUE: queue.binding }
+      )
+    const over = await submit([article(1), article(2), article(3)])
+    expect((await json<Problem>(over, 429)).code).toBe('quota_exceeded')
+    expect(queue.messages).toHaveLength(0)
+    const small = 'A short note about the harbour. It opened on Tuesday. People came to see it.'
+    expect((await submit([small, small])).status).toBe(202)
+    const usage = await json<{
+      requests: Record<string, number>
+      characters: Record<string, number>
+    }>(
+      await callWorker(
+        new Request('https://api.test/v1/usage', { headers: { authorization: `Bearer ${key}` } }),
+        required
+      ),
+      200
+    )
+    expect(usage.requests.summarize).toBe(2)
+    expect(usage.characters.summarize).toBe(2 * small.length)
   })
 
   it('needs the operation’s scope', async () => {

@@ -1,6 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { authorize, type Caller } from '../../access/authenticate'
+import { countCharacters, countsCharacters, type MeteredOperation } from '../../access/usage'
+import { admitJob } from '../../http/access'
 import type { AppEnv } from '../../http/env'
 import { ApiError } from '../../http/problem'
 import {
@@ -57,6 +59,27 @@ function authorizeOperation(caller: Caller, envelope: Envelope): void {
   const decision = authorize(caller, scope)
   if (!decision.ok) {
     throw new ApiError(decision.code, decision.detail, { extensions: { scope } })
+  }
+}
+
+/** How each operation is metered: as its single route is (`check` is not metered). */
+const METERED: Readonly<Record<Envelope['operation'], MeteredOperation | null>> = {
+  summarize: 'summarize',
+  detect: 'detect',
+  translate: 'translate',
+  check: null,
+}
+
+/** Characters of one item as its single request would be metered (text, and a summary's title). */
+function meteredCharacters(envelope: Envelope): (item: Record<string, unknown>) => number {
+  const operation = METERED[envelope.operation]
+  if (operation === null || !countsCharacters(operation)) return () => 0
+  const strings = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((t) => typeof t === 'string') : []
+  return (item) => {
+    const text = strings(item.text ?? envelope.defaults.text)
+    const title = operation === 'summarize' ? strings(item.title ?? envelope.defaults.title) : []
+    return countCharacters([...text, ...title])
   }
 }
 
@@ -124,9 +147,16 @@ export const createJobHandler: RouteHandler<typeof createJobRoute, AppEnv> = asy
   const upload = crypto.randomUUID()
   let staged: Awaited<ReturnType<typeof stageItems>>
   try {
-    staged = await stageItems(files, id, upload, envelope, items)
+    staged = await stageItems(files, id, upload, envelope, items, meteredCharacters(envelope))
   } catch (error) {
     c.var.services.log('job_upload_refused', { job: id })
+    await files.remove(id, upload).catch(() => undefined)
+    throw error
+  }
+
+  try {
+    await admitJob(c, METERED[envelope.operation], staged.total, staged.characters)
+  } catch (error) {
     await files.remove(id, upload).catch(() => undefined)
     throw error
   }

@@ -21,7 +21,13 @@ import { JobEnvelopeSchema, JobItemSchema } from './schemas'
 export type Envelope = ReturnType<typeof JobEnvelopeSchema.parse>
 
 /** What was stored: how many items, in how many chunks, and a digest of the whole payload. */
-export type Staged = { readonly total: number; readonly chunks: number; readonly hash: string }
+export type Staged = {
+  readonly total: number
+  readonly chunks: number
+  readonly hash: string
+  /** Characters the items will process, as metered (`measure` of each). */
+  readonly characters: number
+}
 
 /** Chunk writes in flight at once. */
 const PARALLEL_WRITES = 6
@@ -32,8 +38,10 @@ export async function stageItems(
   job: string,
   upload: string,
   envelope: Envelope,
-  items: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>
+  items: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
+  measure: (item: Record<string, unknown>) => number = () => 0
 ): Promise<Staged> {
+  let characters = 0
   const hashes: string[] = []
   const pending = new Set<Promise<void>>()
   let lines: string[] = []
@@ -54,6 +62,7 @@ export async function stageItems(
       if (total > MAX_JOB_ITEMS) {
         throw new ApiError('payload_too_large', `A job holds at most ${MAX_JOB_ITEMS} items.`)
       }
+      characters += measure(item)
       lines.push(JSON.stringify(item))
       if (lines.length === JOB_CHUNK_ITEMS) await flush()
     }
@@ -69,7 +78,12 @@ export async function stageItems(
     })
   }
   const head = JSON.stringify([envelope.operation, envelope.defaults, envelope.callbackUrl ?? null])
-  return { total, chunks: chunk, hash: await sha256Hex(`${head}\n${hashes.join('\n')}`) }
+  return {
+    total,
+    chunks: chunk,
+    characters,
+    hash: await sha256Hex(`${head}\n${hashes.join('\n')}`),
+  }
 }
 
 function lineError(line: number, detail: string, errors: FieldError[]): ApiError {

@@ -19,7 +19,7 @@ export const translateRoute = createRoute({
   security: [{ apiKey: [] }],
   middleware: [requireScope('translate', 'translate')] as const,
   description:
-    'Invariable glossary terms (names, organisations, `dnt`) are protected during translation and restored in the target form; inflecting terms are translated, then verified and repaired where possible. The report is computed from the output. A batch is all or nothing: on any engine failure the answer is a problem and nothing is cached.',
+    'Invariable glossary terms (names, organisations, `dnt`) are protected during translation and restored in the target form; inflecting terms are translated, then verified and repaired where possible. The report is computed from the output. With `format: "html"` or `"markdown"` the markup comes back byte for byte and only its text is translated (inline tags protected by placeholders, `translate="no"` / `notranslate` and code untouched). A batch is all or nothing: on any engine failure the answer is a problem and nothing is cached.',
   request: {
     body: { required: true, content: { 'application/json': { schema: TranslateRequestSchema } } },
   },
@@ -35,7 +35,7 @@ export const translateRoute = createRoute({
       '`unknown_glossary` (`#/glossary`): no such glossary among the bundled ones and the caller’s tenant’s own.'
     ),
     422: problemSpec(
-      '`invalid_request` (schema; `errors` names each field), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
+      '`invalid_request` (schema, or readable text of markup over the limits; `errors` names each field), `no_text` (`#/text` or `#/text/{i}`: markup without readable text), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
     ),
     502: problemSpec(
       '`provider_unavailable` (engine unreachable or failing, after one retry) or `provider_bad_response`.'
