@@ -44,7 +44,9 @@ const flag = (name: string): string | undefined => {
 const positional = args.filter(
   (a, i) =>
     !a.startsWith('--') &&
-    !['--limit', '--detectors', '--config', '--model', '--fold'].includes(args[i - 1] ?? '')
+    !['--limit', '--detectors', '--config', '--model', '--short-model', '--fold'].includes(
+      args[i - 1] ?? ''
+    )
 )
 const defaultData = path.resolve(here, '../../shared/eval/langid-dev.jsonl')
 const dataPath = positional[0] ?? (existsSync(defaultData) ? defaultData : undefined)
@@ -91,11 +93,17 @@ const modelFile = flag('model')
 const altModel = modelFile
   ? ((await import(path.resolve(modelFile))) as { MODEL: DetectorConfig['model'] }).MODEL
   : undefined
+// `--short-model file.ts` evaluates another short-text model (texts under `shortBelow` characters).
+const shortFile = flag('short-model')
+const altShort = shortFile
+  ? ((await import(path.resolve(shortFile))) as { MODEL: DetectorConfig['model'] }).MODEL
+  : undefined
 const precis =
-  override || altModel
+  override || altModel || altShort
     ? createDetector({
         ...(override ? (JSON.parse(override) as Partial<DetectorConfig>) : {}),
         ...(altModel ? { model: altModel } : {}),
+        ...(altShort ? { shortModel: altShort } : {}),
       })
     : (t: string) => detectLanguage(t)
 const detectors: Detector[] = [

@@ -8,6 +8,10 @@
  *   must be what `npm run build:franc` renders from the installed franc;
  * - the n-gram model (`src/langid/model.generated.ts`), which needs Tesseract's data to rebuild,
  *   must match the checksum `npm run build:langid` recorded;
+ * - the shipped tables (`src/langid/tables.generated.ts`) must be that model compiled, as
+ *   `npm run build:langid-tables` renders it;
+ * - the short-text model's tables (`src/langid/short-tables.generated.ts`), which need Tesseract's
+ *   data too, must match the checksum `npm run build:langid-short` recorded;
  * - the packaged client's types (`packages/client/src/api.generated.ts`) must be what
  *   `npm run client:generate` renders from the app's OpenAPI document now.
  *
@@ -22,6 +26,12 @@ import { fileURLToPath } from 'node:url'
 import { CLIENT_TYPES_PATH, renderClientModule } from './client/generate'
 import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './langid/checksum'
 import { FRANC_MODULES } from './langid/franc-modules'
+import {
+  renderTablesModule,
+  SHORT_CHECKSUM_PATH,
+  SHORT_TABLES_PATH,
+  TABLES_PATH,
+} from './langid/tables-module'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const relative = (file: string) => path.relative(root, file)
@@ -90,6 +100,26 @@ function checkModel(): void {
   }
 }
 
+function checkTables(): void {
+  if (!existsSync(TABLES_PATH) || readFileSync(TABLES_PATH, 'utf8') !== renderTablesModule()) {
+    problems.push(
+      `${relative(TABLES_PATH)} is not ${relative(MODEL_PATH)} compiled: run npm run build:langid-tables`
+    )
+  }
+}
+
+function checkShortTables(): void {
+  const recorded = existsSync(SHORT_CHECKSUM_PATH) ? readFileSync(SHORT_CHECKSUM_PATH, 'utf8') : ''
+  const actual = existsSync(SHORT_TABLES_PATH)
+    ? checksumRecord(readFileSync(SHORT_TABLES_PATH), SHORT_TABLES_PATH)
+    : 'missing'
+  if (recorded !== actual) {
+    problems.push(
+      `${relative(SHORT_TABLES_PATH)} does not match ${relative(SHORT_CHECKSUM_PATH)}: rebuild it with npm run build:langid-short (which records the checksum)`
+    )
+  }
+}
+
 async function checkClientTypes(): Promise<void> {
   const committed = existsSync(CLIENT_TYPES_PATH) ? readFileSync(CLIENT_TYPES_PATH, 'utf8') : ''
   if (committed !== (await renderClientModule())) {
@@ -102,11 +132,13 @@ async function checkClientTypes(): Promise<void> {
 checkWorkerTypes()
 checkFranc()
 checkModel()
+checkTables()
+checkShortTables()
 await checkClientTypes()
 if (problems.length > 0) {
   for (const problem of problems) console.error(`generated:check: ${problem}`)
   process.exit(1)
 }
 console.log(
-  'generated:check passed (worker-configuration.d.ts, franc profiles, langid model, client types)'
+  'generated:check passed (worker-configuration.d.ts, franc profiles, langid model and tables, client types)'
 )

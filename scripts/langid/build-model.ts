@@ -22,7 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { compileGroup, type ModelData, rowOf } from '../../src/langid/model'
+import { compileGroup, type ModelData, rowOf, tableOf } from '../../src/langid/model'
 import { scriptOfCode } from '../../src/langid/script'
 import { forEachGram, modelWords } from '../../src/langid/text'
 import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './checksum'
@@ -288,7 +288,7 @@ function refine(
   }
   const compiled = compileGroup(data, 'g')
   if (!compiled) return tables
-  const { table } = compiled
+  const table = tableOf(compiled)
   const initial = Float32Array.from(table)
   // Entries a language did not keep stay at its floor unless FREE_FLOORS: they then cost no
   // space in the stored tables (a run of ' ' compresses to almost nothing).
@@ -372,7 +372,10 @@ function refine(
     const count = t.grams.length / n
     const rows = Array.from({ length: count }, (_, k) => (offset + k) * width)
     offset += count
-    const top = langs.map((_, j) => Math.max(...rows.map((r) => table[r + j] as number)))
+    // A loop, not Math.max(...rows): larger models have more rows than the call stack takes.
+    const top = langs.map((_, j) =>
+      rows.reduce((best, r) => Math.max(best, table[r + j] as number), Number.NEGATIVE_INFINITY)
+    )
     return {
       grams: t.grams,
       levels: langs.map((_, j) =>

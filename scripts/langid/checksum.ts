@@ -14,8 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const MODEL_PATH = path.join(root, 'src/langid/model.generated.ts')
 export const MODEL_CHECKSUM_PATH = path.join(root, 'src/langid/model.generated.sha256')
 
-/** `<sha256>  src/langid/model.generated.ts`, the format of `sha256sum`. */
-export function checksumRecord(content: Uint8Array): string {
+/** `<sha256>  src/langid/model.generated.ts` (or `file`), the format of `sha256sum`. */
+export function checksumRecord(content: Uint8Array, file: string = MODEL_PATH): string {
   const hash = createHash('sha256').update(content).digest('hex')
-  return `${hash}  ${path.relative(root, MODEL_PATH)}\n`
+  return `${hash}  ${path.relative(root, file)}\n`
 }

@@ -5,7 +5,7 @@
  * is the calibrated probability that the answer is right, from the score margin over the
  * runner-up (franc's top score is always 1, so it says nothing on its own). See docs/langid.md.
  *
- * Pure: no I/O, no globals besides lazily compiled, read-only tables.
+ * Pure: no I/O, no globals besides read-only tables (compiled at build time, decoded at load).
  *
  * @module
  */
@@ -23,12 +23,15 @@ import {
   compileFranc,
   compileGroup,
   francDistances,
+  lexiconMask,
   type ModelData,
   ngramScores,
 } from './model'
-import { MODEL } from './model.generated'
 import { markerBalance, PAIRS, type PairMarkers } from './pairs'
 import { countScripts, type ScriptCounts } from './script'
+import { STORED_SHORT_GROUPS } from './short-tables.generated'
+import { decodeGroup } from './tables'
+import { STORED_GROUPS } from './tables.generated'
 import { modelWords } from './text'
 
 /** What `detectLanguage` returns. Field names are the API contract. */
@@ -61,8 +64,18 @@ export const RELIABLE_AT = 0.75
 
 /** Tunables of a detector; {@link createDetector} fills in the defaults. */
 export type DetectorConfig = {
-  /** The generated n-gram model. */
-  readonly model: ModelData
+  /**
+   * Another n-gram model (the evaluation's `--model`, tests), compiled on first use; by default
+   * the shipped model's tables, compiled at build time.
+   */
+  readonly model?: ModelData
+  /**
+   * The short-text model (more grams per language, trained on the same data), used for texts of
+   * fewer than `shortBelow` characters; by default the shipped one (`short-tables.generated.ts`).
+   */
+  readonly shortModel?: ModelData
+  /** Texts shorter than this (UTF-16 units) are scored by the short-text model; 0 turns it off. */
+  readonly shortBelow: number
   /** Use the n-gram model (off: franc's distance alone, as franc does; needs `franc`). */
   readonly ngram: boolean
   /** franc's trigram profiles (`FRANC_ALL_PROFILES`), for the franc-based scorer; off by default. */
@@ -115,6 +128,26 @@ const CALIBRATION: DetectorConfig['calibration'] = [
   [5.235, 0.999],
 ]
 
+/**
+ * The shipped model's tables, decoded from their build-time form when the module loads (isolate
+ * startup, a few milliseconds), so that no request compiles them.
+ */
+const SHIPPED_GROUPS: Readonly<Record<string, CompiledGroup>> = Object.fromEntries(
+  Object.entries(STORED_GROUPS).map(([script, stored]) => [script, decodeGroup(stored)])
+)
+
+/** The short-text model's tables, likewise (`short-tables.generated.ts`). */
+const SHIPPED_SHORT_GROUPS: Readonly<Record<string, CompiledGroup>> = Object.fromEntries(
+  Object.entries(STORED_SHORT_GROUPS).map(([script, stored]) => [script, decodeGroup(stored)])
+)
+
+/**
+ * Below this many characters (headlines, search boxes, single words) the short-text model scores:
+ * it keeps several times more grams per language, which is what one or two words need; longer
+ * text has evidence to spare and keeps the compact model (docs/langid.md, "Short text").
+ */
+const SHORT_BELOW = 120
+
 /** Fewest letters an alphabetic text needs for an answer ("ok", "a1" are `und`). */
 const MIN_LETTERS = 3
 /** A single Han, Kana or Hangul character is a syllable or a word, so it can be decided. */
@@ -149,12 +182,13 @@ const ALTERNATIVE_SCALE = 0.25
  */
 const FRANC_MARGIN = 0
 
-const DEFAULTS: Omit<DetectorConfig, 'model'> = {
+const DEFAULTS: DetectorConfig = {
   ngram: true,
   francWeight: 0,
   francMargin: FRANC_MARGIN,
   calibration: CALIBRATION,
   sampleLength: 1024,
+  shortBelow: SHORT_BELOW,
   markerWeight: 1,
   pairs: PAIRS,
   wordWeight: 8,
@@ -224,13 +258,27 @@ function weightedLetters(script: string, counts: ScriptCounts['counts']): number
 export function createDetector(
   config: Partial<DetectorConfig> = {}
 ): (text: string, options?: DetectOptions) => Detection {
-  const cfg: DetectorConfig = { ...DEFAULTS, model: MODEL, ...config }
-  const groups = new Map<string, CompiledGroup | undefined>()
+  const cfg: DetectorConfig = { ...DEFAULTS, ...config }
+  const groups = new Map<string, CompiledGroup | undefined>(
+    cfg.model ? [] : Object.entries(SHIPPED_GROUPS)
+  )
+  const shortGroups = new Map<string, CompiledGroup | undefined>(
+    cfg.shortModel ? [] : Object.entries(SHIPPED_SHORT_GROUPS)
+  )
   let franc: CompiledFranc | undefined
   let francExtras: CompiledFranc | undefined
   const group = (script: string) => {
-    if (!groups.has(script)) groups.set(script, compileGroup(cfg.model, script))
+    if (!groups.has(script))
+      groups.set(script, cfg.model ? compileGroup(cfg.model, script) : undefined)
     return groups.get(script)
+  }
+  const shortGroup = (script: string) => {
+    if (!shortGroups.has(script))
+      shortGroups.set(
+        script,
+        cfg.shortModel ? compileGroup(cfg.shortModel, script, { sorted: true }) : undefined
+      )
+    return shortGroups.get(script)
   }
 
   const confidenceOf = (margin: number): number => {
@@ -272,7 +320,7 @@ export function createDetector(
     script: string,
     candidates: readonly LanguageInfo[]
   ): Detection => {
-    const g = group(script)
+    const g = (sample.length < cfg.shortBelow ? shortGroup(script) : undefined) ?? group(script)
     const codes = candidates.map((l) => l.code)
     const scores = new Float64Array(codes.length)
     let grams = 0
@@ -295,11 +343,11 @@ export function createDetector(
         if (j >= 0) column[j] = i
       })
       for (const w of words.split(' ')) {
-        const on = g.lexicon.get(w)
-        if (!on) continue
-        for (const j of on) {
+        const on = lexiconMask(g.lexicon, w)
+        if (on === 0) continue
+        for (let j = 0; j < column.length; j++) {
           const i = column[j] as number
-          if (i >= 0) scores[i] = (scores[i] as number) + cfg.wordWeight
+          if (i >= 0 && (on >>> j) & 1) scores[i] = (scores[i] as number) + cfg.wordWeight
         }
       }
     }

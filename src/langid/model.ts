@@ -8,7 +8,8 @@
  *   languages (`test/fixtures/franc-all.generated.ts`) only in the evaluation's ablations, where it adds
  *   nothing on top of the n-gram model.
  *
- * Tables are compiled lazily on first use, so importing the module costs nothing at Worker start.
+ * The shipped tables are compiled at build time (`scripts/langid/build-tables.ts` →
+ * `tables.generated.ts`): a new isolate decodes their bytes and scores by reading typed arrays.
  *
  * @module
  */
@@ -45,14 +46,39 @@ export type ModelData = {
   >
 }
 
-/** A script's languages with their log-probability rows, ready to score. */
+/**
+ * Frequent words of a group as typed arrays: an open-addressing hash of the words (FNV-1a of
+ * their UTF-16 units) → entry; each entry is a slice of `text` and a bit mask of the languages
+ * (indices into `langs`, at most 32) whose list has it.
+ */
+export type CompiledLexicon = {
+  /** Entry index + 1 per slot; 0 marks an empty slot. Length: a power of two. */
+  readonly slots: Uint32Array
+  /** Entry k is `text.slice(starts[k], starts[k + 1])`. */
+  readonly starts: Uint32Array
+  readonly text: string
+  readonly masks: Uint32Array
+}
+
+/**
+ * A script's languages with their log-probability rows, ready to score. Every part is a typed
+ * array (or a string), so the build can serialise it (`scripts/langid/build-tables.ts`) and a
+ * new isolate only wraps the stored bytes: nothing is computed per isolate.
+ */
 export type CompiledGroup = {
   readonly langs: readonly string[]
   readonly orders: readonly number[]
-  /** One row per kept gram: a log-probability per language, in `langs` order. */
-  readonly table: Float32Array
-  /** Frequent word → the languages (indices into `langs`) whose list has it. */
-  readonly lexicon: ReadonlyMap<string, readonly number[]>
+  /**
+   * One row per kept gram, one byte per language (in `langs` order): the index of the gram's
+   * log-probability among that language's `values` (its floor when it did not keep the gram).
+   */
+  readonly cells: Uint8Array
+  /** Per language `j`, 256 log-probabilities: `values[j * 256 + cell]`. */
+  readonly values: Float32Array
+  /** Frequent word → the languages whose list has it. */
+  readonly lexicon: CompiledLexicon
+  /** The alphabet, symbol 1 first: every UTF-16 unit of a kept gram, in order of first use. */
+  readonly alphabet: string
   /** UTF-16 code unit → symbol 1…255 of this script's alphabet (0: not in it). */
   readonly symbols: Uint8Array
   /**
@@ -61,7 +87,14 @@ export type CompiledGroup = {
    * never share a code, and four symbols fit in 32 bits.
    */
   readonly slots: Uint32Array
-  readonly slotRows: Int32Array
+  /** Offset of the slot's row in `cells` (row index × number of languages). */
+  readonly slotRows: Uint32Array
+  /**
+   * The sorted form (when `slots` is empty): every kept gram's code in increasing order, row `k`
+   * of `cells` being `codes[k]`'s, found by binary search. A quarter of the hash's size; used by
+   * the short-text model, which is large but reads few grams per text.
+   */
+  readonly codes: Uint32Array
 }
 
 /** Fibonacci hashing: the high bits of the product are the well-mixed ones. */
@@ -71,8 +104,77 @@ const slotOf = (code: number, shift: number): number => Math.imul(code, 0x9e3779
 const LEVEL_BASE = 48
 const ABSENT = 32
 
-/** Builds the lookup table of one script group (≈ 25 ms for Latin on first use). */
-export function compileGroup(model: ModelData, script: string): CompiledGroup | undefined {
+/** FNV-1a over UTF-16 code units of `text.slice(start, end)`. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+/** `alphabet` as a code unit → symbol map. */
+export function symbolsOf(alphabet: string): Uint8Array {
+  const symbols = new Uint8Array(65536)
+  for (let i = 0; i < alphabet.length; i++) symbols[alphabet.charCodeAt(i)] = i + 1
+  return symbols
+}
+
+/** Hashes the languages' word lists (space-separated) into a {@link CompiledLexicon}. */
+function compileLexicon(lists: readonly string[]): CompiledLexicon {
+  if (lists.length > 32) throw new Error('a lexicon holds at most 32 languages')
+  const index = new Map<string, number>()
+  const words: string[] = []
+  const maskList: number[] = []
+  lists.forEach((list, j) => {
+    for (const w of list.split(' ')) {
+      if (w === '') continue
+      let k = index.get(w)
+      if (k === undefined) {
+        k = words.length
+        index.set(w, k)
+        words.push(w)
+        maskList.push(0)
+      }
+      if ((maskList[k] as number) & (1 << j)) throw new Error(`${w} listed twice`)
+      maskList[k] = ((maskList[k] as number) | (1 << j)) >>> 0
+    }
+  })
+  const starts = new Uint32Array(words.length + 1)
+  for (let k = 0; k < words.length; k++)
+    starts[k + 1] = (starts[k] as number) + (words[k] as string).length
+  const text = words.join('')
+  let capacity = 1
+  while (capacity < words.length * 2) capacity *= 2
+  const slots = new Uint32Array(capacity)
+  const shift = 32 - Math.log2(capacity)
+  for (let k = 0; k < words.length; k++) {
+    let slot = slotOf(wordHash(text, starts[k] as number, starts[k + 1] as number), shift)
+    while (slots[slot] !== 0) slot = (slot + 1) & (capacity - 1)
+    slots[slot] = k + 1
+  }
+  return { slots, starts, text, masks: Uint32Array.from(maskList) }
+}
+
+/** Bit mask of the languages whose frequent-word list has `word` (0: none). */
+export function lexiconMask(lexicon: CompiledLexicon, word: string): number {
+  const { slots, starts, text, masks } = lexicon
+  const mask = slots.length - 1
+  let slot = slotOf(wordHash(word, 0, word.length), 32 - Math.log2(slots.length))
+  for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
+    const start = starts[entry - 1] as number
+    const end = starts[entry] as number
+    if (end - start === word.length && text.startsWith(word, start))
+      return masks[entry - 1] as number
+    slot = (slot + 1) & mask
+  }
+  return 0
+}
+
+/** Builds the lookup tables of one script group (build time, or an alternative model's tables in the evaluation). */
+export function compileGroup(
+  model: ModelData,
+  script: string,
+  options: { readonly sorted?: boolean } = {}
+): CompiledGroup | undefined {
   const group = model.groups[script]
   if (!group) return undefined
   const { langs } = group
@@ -80,23 +182,26 @@ export function compileGroup(model: ModelData, script: string): CompiledGroup | 
   let rows = 0
   for (const [o, t] of group.orders.entries()) rows += t.grams.length / (model.orders[o] ?? 1)
   // The alphabet: every code unit of a kept gram, in order of first appearance (space included).
-  const symbols = new Uint8Array(65536)
-  let alphabet = 0
+  let alphabet = ''
+  const seen = new Set<string>()
   for (const t of group.orders) {
-    for (let i = 0; i < t.grams.length; i++) {
-      const c = t.grams.charCodeAt(i)
-      if (symbols[c] === 0) {
-        if (alphabet === 255) throw new Error(`${script}: more than 255 letters`)
-        symbols[c] = ++alphabet
-      }
+    for (const c of t.grams.split('')) {
+      if (seen.has(c)) continue
+      if (seen.size === 255) throw new Error(`${script}: more than 255 letters`)
+      seen.add(c)
+      alphabet += c
     }
   }
+  const symbols = symbolsOf(alphabet)
   let capacity = 1
   while (capacity < rows * 2) capacity *= 2
   const slots = new Uint32Array(capacity)
-  const slotRows = new Int32Array(capacity)
+  const slotRows = new Uint32Array(capacity)
   const shift = 32 - Math.log2(capacity)
-  const table = new Float32Array(rows * width)
+  const cells = new Uint8Array(rows * width)
+  // Each language's distinct log-probabilities (quantised, so few), numbered in order of use.
+  const values = new Float32Array(width * 256)
+  const cellOf = langs.map(() => new Map<number, number>())
   let row = 0
   for (const [o, t] of group.orders.entries()) {
     const n = model.orders[o] ?? 1
@@ -110,23 +215,63 @@ export function compileGroup(model: ModelData, script: string): CompiledGroup | 
       slotRows[slot] = row
       for (let j = 0; j < width; j++) {
         const level = t.levels[j]?.charCodeAt(k) ?? ABSENT
-        table[row + j] =
+        const value = Math.fround(
           level === ABSENT
             ? (t.floor[j] ?? -20)
             : (t.top[j] ?? 0) - (level - LEVEL_BASE) * model.step
+        )
+        const known = cellOf[j] as Map<number, number>
+        let cell = known.get(value)
+        if (cell === undefined) {
+          cell = known.size
+          if (cell > 255) throw new Error(`${script}/${langs[j]}: more than 256 distinct weights`)
+          known.set(value, cell)
+          values[j * 256 + cell] = value
+        }
+        cells[row + j] = cell
       }
     }
   }
-  const lexicon = new Map<string, number[]>()
-  group.words.forEach((list, j) => {
-    for (const w of list.split(' ')) {
-      if (w === '') continue
-      const entry = lexicon.get(w)
-      if (entry) entry.push(j)
-      else lexicon.set(w, [j])
-    }
+  const lexicon = compileLexicon(group.words)
+  const base = { langs, orders: model.orders, values, lexicon, alphabet, symbols }
+  if (!options.sorted) return { ...base, cells, slots, slotRows, codes: new Uint32Array(0) }
+  const order = [...slots.keys()].filter((k) => slots[k] !== 0)
+  order.sort((a, b) => (slots[a] as number) - (slots[b] as number))
+  const sortedCells = new Uint8Array(cells.length)
+  order.forEach((k, i) => {
+    const from = slotRows[k] as number
+    sortedCells.set(cells.subarray(from, from + width), i * width)
   })
-  return { langs, orders: model.orders, table, symbols, slots, slotRows, lexicon }
+  return {
+    ...base,
+    cells: sortedCells,
+    slots: new Uint32Array(0),
+    slotRows: new Uint32Array(0),
+    codes: Uint32Array.from(order, (k) => slots[k] as number),
+  }
+}
+
+/** Index of `code` in the sorted `codes`, or -1. */
+function searchCode(codes: Uint32Array, code: number): number {
+  let lo = 0
+  let hi = codes.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const at = codes[mid] as number
+    if (at === code) return mid
+    if (at < code) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
+
+/** The group's log-probabilities as one Float32 row per kept gram (the model builder trains on it). */
+export function tableOf(group: CompiledGroup): Float32Array {
+  const width = group.langs.length
+  const table = new Float32Array(group.cells.length)
+  for (let i = 0; i < table.length; i++)
+    table[i] = group.values[((i % width) << 8) | (group.cells[i] as number)] as number
+  return table
 }
 
 /** Row offset of `gram` in the group's table, or undefined when no language kept it. */
@@ -136,6 +281,10 @@ export function rowOf(group: CompiledGroup, gram: string): number | undefined {
     const sym = group.symbols[gram.charCodeAt(i)] as number
     if (sym === 0) return undefined
     code = code * 256 + sym
+  }
+  if (group.slots.length === 0) {
+    const k = searchCode(group.codes, code)
+    return k < 0 ? undefined : k * group.langs.length
   }
   const mask = group.slots.length - 1
   let slot = slotOf(code, 32 - Math.log2(group.slots.length))
@@ -174,7 +323,8 @@ export function ngramScores(
 ): { scores: Float64Array; grams: number } {
   const width = group.langs.length
   const scores = new Float64Array(width)
-  const { table, symbols, slots, slotRows, orders } = group
+  const { cells, values, symbols, slots, slotRows, codes, orders } = group
+  const sorted = slots.length === 0
   const mask = slots.length - 1
   const shift = 32 - Math.log2(slots.length)
   const maxOrder = Math.max(...orders)
@@ -203,19 +353,27 @@ export function ngramScores(
         code = code * 256 + sym
         // A lone space (the padding) is not a gram.
         if (wanted[n] === 0 || (n === 1 && sym === space)) continue
-        let slot = slotOf(code, shift)
-        let found = slots[slot] as number
-        while (found !== 0 && found !== code) {
-          slot = (slot + 1) & mask
-          found = slots[slot] as number
+        let row: number
+        if (sorted) {
+          const k = searchCode(codes, code)
+          if (k < 0) continue
+          row = k * width
+        } else {
+          let slot = slotOf(code, shift)
+          let found = slots[slot] as number
+          while (found !== 0 && found !== code) {
+            slot = (slot + 1) & mask
+            found = slots[slot] as number
+          }
+          // A gram no language kept says little, and other scripts' words (names, URLs) land
+          // here: skipping them keeps a language with a higher floor from winning on noise.
+          if (found === 0) continue
+          row = slotRows[slot] as number
         }
-        // A gram no language kept says little, and other scripts' words (names, URLs) land here:
-        // skipping them keeps a language with a higher floor from winning on noise.
-        if (found === 0) continue
         grams++
-        const row = slotRows[slot] as number
         for (let j = 0; j < width; j++)
-          scores[j] = (scores[j] as number) + (table[row + j] as number)
+          scores[j] =
+            (scores[j] as number) + (values[(j << 8) | (cells[row + j] as number)] as number)
       }
     }
     start = end + 1

@@ -36,3 +36,11 @@ export function segmenterFor(
   }
   return segmenter
 }
+
+/*
+ * The first `Intl.Segmenter` of an isolate loads ICU's break-iteration data (≈ 18 ms of CPU in
+ * Node, measured by `npm run bench -- cold-start`); later ones, in any locale and granularity,
+ * cost microseconds. Paying it while the module loads moves it from the first request to isolate
+ * startup, which has its own budget.
+ */
+segmenterFor('en', 'sentence')
