@@ -51,6 +51,7 @@ export const PROBLEMS = {
   unknown_glossary: { status: 404, title: 'Unknown glossary' },
   language_not_detected: { status: 422, title: 'Language not detected' },
   no_text: { status: 422, title: 'No text' },
+  markdown_too_complex: { status: 422, title: 'Markdown too complex' },
   unsupported_language_pair: { status: 422, title: 'Unsupported language pair' },
   provider_not_configured: { status: 422, title: 'Translation provider not configured' },
   internal_error: { status: 500, title: 'Internal error' },

@@ -21,6 +21,7 @@ export type UseCaseErrorCode =
   | 'unknown_glossary'
   | 'language_not_detected'
   | 'no_text'
+  | 'markdown_too_complex'
   | 'unsupported_language_pair'
   | 'provider_not_configured'
   | 'provider_unavailable'
@@ -65,6 +66,21 @@ export class UseCaseError extends Error {
     this.extensions = options.extensions
     this.retryAfterSeconds = options.retryAfterSeconds
   }
+}
+
+/**
+ * 422 `markdown_too_complex`: Markdown in a shape its parser would spend more than linear time on
+ * (see `markdownComplexity`), refused before any parsing.
+ */
+export function markdownTooComplex(
+  pointer: string,
+  complexity: { readonly line: number; readonly message: string }
+): UseCaseError {
+  return new UseCaseError(
+    'markdown_too_complex',
+    `The Markdown is nested or delimited too densely to read in bounded time (line ${complexity.line}: ${complexity.message}).`,
+    { fields: [{ pointer, message: complexity.message, line: complexity.line }] }
+  )
 }
 
 /** 422 `no_text`: markup (HTML, Markdown) without readable text. */

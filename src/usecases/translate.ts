@@ -18,6 +18,7 @@ import type { Translation } from '../translate/types'
 import { ALGORITHM_VERSIONS } from '../version'
 import { readChecked, writeValue } from './cache-aside'
 import { textCacheKey } from './cache-key'
+import { refuseComplexMarkdown } from './content'
 import { type CacheDirectives, USE_CACHE, type UseCaseDeps } from './deps'
 import { type FieldIssue, invalidField, noText, UseCaseError, withEngineErrors } from './errors'
 import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
@@ -64,6 +65,7 @@ export type TranslateOutput = {
 function readableTexts(texts: readonly string[], format: ContentFormat, single: boolean): string[] {
   if (format === 'text') return [...texts]
   const pointer = (i: number) => (single ? '#/text' : `#/text/${i}`)
+  for (const [i, text] of texts.entries()) refuseComplexMarkdown(text, format, pointer(i))
   // What gets translated: every block's text (navigation and asides too, unlike a summary).
   const readable = texts.map((text) =>
     layoutOf(text, format)

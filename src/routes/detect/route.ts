@@ -27,7 +27,7 @@ export const detectRoute = createRoute({
     304: { description: 'Not modified (If-None-Match matched).' },
     ...problemResponses,
     422: problemSpec(
-      '`invalid_request` (schema; `errors` names each field) or `no_text` (`#/text`: markup without readable text).'
+      '`invalid_request` (schema; `errors` names each field) or `no_text` (`#/text`: markup without readable text), `markdown_too_complex` (`#/text`: Markdown nested or delimited too densely to parse in linear time).'
     ),
   },
 })

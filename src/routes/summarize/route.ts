@@ -33,7 +33,7 @@ export const summarizeRoute = createRoute({
       '`unknown_glossary` (`#/glossary`): no such glossary among the bundled ones and the caller’s tenant’s own.'
     ),
     422: problemSpec(
-      '`invalid_request` (schema; `errors` names each field), `no_text` (`#/text`: markup without readable text), and with `translate`: `language_not_detected`, `unsupported_language_pair`, `provider_not_configured`.'
+      '`invalid_request` (schema; `errors` names each field), `no_text` (`#/text`: markup without readable text), `markdown_too_complex` (`#/text`: Markdown nested or delimited too densely to parse in linear time), and with `translate`: `language_not_detected`, `unsupported_language_pair`, `provider_not_configured`.'
     ),
     502: problemSpec('With `translate`: the engine is unreachable (`provider_unavailable`).'),
     504: problemSpec('With `translate`: the engine did not answer in time (`provider_timeout`).'),

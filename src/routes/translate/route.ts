@@ -35,7 +35,7 @@ export const translateRoute = createRoute({
       '`unknown_glossary` (`#/glossary`): no such glossary among the bundled ones and the caller’s tenant’s own.'
     ),
     422: problemSpec(
-      '`invalid_request` (schema, or readable text of markup over the limits; `errors` names each field), `no_text` (`#/text` or `#/text/{i}`: markup without readable text), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
+      '`invalid_request` (schema, or readable text of markup over the limits; `errors` names each field), `no_text` (`#/text` or `#/text/{i}`: markup without readable text), `markdown_too_complex` (Markdown nested or delimited too densely to parse in linear time), `language_not_detected`, `unsupported_language_pair` (with `supportedTargets`) or `provider_not_configured` (with `availableProviders`).'
     ),
     502: problemSpec(
       '`provider_unavailable` (engine unreachable or failing, after one retry) or `provider_bad_response`.'
