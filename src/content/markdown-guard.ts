@@ -26,7 +26,7 @@
 
 /** Most quote (`>`) and list markers that may open one line. */
 export const MAX_CONTAINER_DEPTH = 32
-/** Most runs of `*`, `_`, `` ` `` and `[` one paragraph-like block may hold. */
+/** Most runs of `*`, `_` or `` ` `` and single `[` one paragraph-like block may hold. */
 export const MAX_DELIMITERS_PER_BLOCK = 512
 
 /** Why a document is refused: the 1-based line where a bound was passed, and which. */
@@ -68,6 +68,7 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
     let i = start
     let depth = 0
     let listItem = false
+    let lastIsQuote = false
     let shallow = true // every marker (and what follows) indented less than 4: not continuation text
     for (;;) {
       const from = i
@@ -78,12 +79,14 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
         markdown.charCodeAt(k) === SPACE || markdown.charCodeAt(k) === TAB
       if (code === 0x3e /* > */) {
         depth++
+        lastIsQuote = true
         i++
       } else if (
         (code === 0x2d || code === 0x2b || code === 0x2a) &&
         (i + 1 >= end || spaceAt(i + 1))
       ) {
         depth++
+        lastIsQuote = false
         // Only a non-empty bullet item interrupts a paragraph.
         if (i + 2 < end && spaceAt(i + 1)) listItem = true
         i++
@@ -93,6 +96,7 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
         const mark = markdown.charCodeAt(j)
         if (j > i && (mark === 0x2e || mark === 0x29) && (j + 1 >= end || spaceAt(j + 1))) {
           depth++
+          lastIsQuote = false
           // Only an item numbered 1 interrupts a paragraph.
           if (j === i + 1 && markdown.charCodeAt(i) === 0x31 && j + 2 < end) listItem = true
           i = j + 1
@@ -102,7 +106,11 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
         return { line, message: `more than ${MAX_CONTAINER_DEPTH} nested quotes or lists` }
       }
     }
-    const blank = i >= end || (i === end - 1 && markdown.charCodeAt(i) === 0x0d)
+    // A blank line, or one blank inside a quote, ends a paragraph; an empty list item does not
+    // (it cannot interrupt one).
+    const blank =
+      (i >= end || (i === end - 1 && markdown.charCodeAt(i) === 0x0d)) &&
+      (depth === 0 || lastIsQuote)
     const code = markdown.charCodeAt(i)
     // Fenced code at the left margin outside any container: to its closing fence. (A fence in a
     // container or indented may end with its container, so its lines are counted.)
@@ -124,7 +132,8 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
     if (blank || (shallow && (listItem || isAtxHeading(markdown, i, end)))) delimiters = 0
     for (let k = i; k < end; k++) {
       const c = markdown.charCodeAt(k)
-      if (!isDelimiter(c) || (k > i && markdown.charCodeAt(k - 1) === c)) continue
+      // A run of `*`, `_` or `` ` `` is one delimiter; every `[` may open a link.
+      if (!isDelimiter(c) || (c !== 0x5b && k > i && markdown.charCodeAt(k - 1) === c)) continue
       delimiters++
       if (delimiters > MAX_DELIMITERS_PER_BLOCK) {
         return {
