@@ -162,3 +162,43 @@ describe('text limits before work, for every format', () => {
     expect(body.results[1]?.problem?.errors.map((e) => e.pointer)).toEqual(['#/items/1/text'])
   })
 })
+
+describe('Markdown the parser cannot read in linear time', () => {
+  type Problem = { code: string; status: number; errors: { pointer: string; line?: number }[] }
+  // Nested quotes (quadratic in depth) and a paragraph dense with emphasis (quadratic in
+  // delimiters × length): refused before any parsing, on every route that reads Markdown.
+  const deep = `Fine first line.\n\n${'>'.repeat(5_000)} x`
+  const dense = `A paragraph ${'*a'.repeat(20_000)}`
+
+  it('is refused with 422 markdown_too_complex naming the text and the line', async ({
+    expect,
+  }) => {
+    const cases: [string, object, string][] = [
+      ['/v1/detect', { text: deep, format: 'markdown' }, '#/text'],
+      ['/v1/summarize', { text: dense, format: 'markdown', language: 'en' }, '#/text'],
+      [
+        '/v1/translate',
+        { text: ['Hello.', dense], format: 'markdown', source: 'en', target: 'es' },
+        '#/text/1',
+      ],
+    ]
+    for (const [path, body, pointer] of cases) {
+      const problem = (await expectStatus(await postJson(path, body), 422)) as Problem
+      expect(problem.code, path).toBe('markdown_too_complex')
+      expect(problem.errors.map((e) => e.pointer)).toEqual([pointer])
+    }
+    const deepProblem = (await expectStatus(
+      await postJson('/v1/detect', { text: deep, format: 'markdown' }),
+      422
+    )) as Problem
+    expect(deepProblem.errors[0]?.line).toBe(3)
+  }, 120_000)
+
+  it('still reads the same shapes sent as plain text', async ({ expect }) => {
+    const body = (await expectStatus(
+      await postJson('/v1/summarize', { text: dense, language: 'en' }),
+      200
+    )) as object
+    expect(body).not.toHaveProperty('code')
+  }, 120_000)
+})
