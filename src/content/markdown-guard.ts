@@ -27,7 +27,7 @@
 /** Most quote (`>`) and list markers that may open one line. */
 export const MAX_CONTAINER_DEPTH = 32
 /** Most runs of `*`, `_` or `` ` `` and single `[` one paragraph-like block may hold. */
-export const MAX_DELIMITERS_PER_BLOCK = 512
+export const MAX_DELIMITERS_PER_BLOCK = 256
 
 /** Why a document is refused: the 1-based line where a bound was passed, and which. */
 export type MarkdownComplexity = { readonly line: number; readonly message: string }

@@ -36,7 +36,7 @@ const DESCRIPTIONS: Record<ProblemCode, string> = {
   no_text:
     'The `text` (sent with `format: "html"` or `"markdown"`) has no readable text once its markup, scripts, navigation and other page furniture are left out; `errors[]` points at it.',
   markdown_too_complex:
-    'The `text` (sent with `format: "markdown"`) nests quotes or lists more than 32 deep on one line, or holds more than 512 runs of `*`, `_`, `` ` `` or `[` in one paragraph: shapes the Markdown parser cannot read in time linear in their length. `errors[]` points at the text and the line; split the paragraph or send it as `text`.',
+    'The `text` (sent with `format: "markdown"`) nests quotes or lists more than 32 deep on one line, or holds more than 256 runs of `*`, `_`, `` ` `` or `[` in one paragraph: shapes the Markdown parser cannot read in time linear in their length. `errors[]` points at the text and the line; split the paragraph or send it as `text`.',
   unsupported_language_pair:
     'The translation engine does not translate from the source into the target. `supportedTargets` lists what it offers for that source; `GET /v1/languages` lists every pair.',
   provider_not_configured:
