@@ -168,7 +168,9 @@ describe('glossary matcher properties', () => {
       // no single-term matcher finds a longer occurrence starting at the same place
       for (const entry of glossary.entries) {
         for (const term of termsOf(glossary, entry)) {
-          const single = glossaryFrom([[term]])
+          // the term alone, with its entry's `case` flag: a case-sensitive term does not
+          // match other casings, so a case-blind single matcher would find "longer" matches
+          const single = glossaryFrom([[term]], [entry.flags.includes('case')])
           const longer = compileMatcher(single, 'en')
             .find(text)
             .find((o) => o.start === m.start && o.end > m.end)

@@ -118,7 +118,7 @@ describe('translateMarkupItems on HTML', () => {
       html: true,
       async translate(segments, _pair, _signal, options) {
         calls.push({ segments, html: options?.html === true })
-        // Moves every element one word to the right, as a tag-aware engine may.
+        // Translates the words and leaves the elements where they are.
         return segments.map((s) => s.replace(/summit/g, 'cumbre'))
       },
       languages: async () => ({ sources: ['en'], targets: ['es'] }),
