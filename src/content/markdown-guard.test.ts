@@ -47,7 +47,19 @@ describe('markdownComplexity', () => {
   it('does not let lines that continue a paragraph restart the count', () => {
     const half = '*a* '.repeat(N / 4)
     // Not headings (no space), not items that may interrupt a paragraph (empty, not 1., indented 4).
-    for (const cut of ['#x', '1.', '*', '> 2.', '2. y', '     - y', '    # y', '> y']) {
+    for (const cut of [
+      '#x',
+      '1.',
+      '*',
+      '- \r',
+      '-    ',
+      '1. ',
+      '> 2.',
+      '2. y',
+      '     - y',
+      '    # y',
+      '> y',
+    ]) {
       expect(markdownComplexity(`${half}\n${cut}\n${half}\n${cut}\n${half}`), cut).toBeDefined()
     }
   })

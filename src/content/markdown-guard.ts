@@ -87,8 +87,8 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
       ) {
         depth++
         lastIsQuote = false
-        // Only a non-empty bullet item interrupts a paragraph.
-        if (i + 2 < end && spaceAt(i + 1)) listItem = true
+        // Only a non-empty bullet item interrupts a paragraph (see `restBlank`).
+        listItem = true
         i++
       } else {
         let j = i
@@ -97,8 +97,8 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
         if (j > i && (mark === 0x2e || mark === 0x29) && (j + 1 >= end || spaceAt(j + 1))) {
           depth++
           lastIsQuote = false
-          // Only an item numbered 1 interrupts a paragraph.
-          if (j === i + 1 && markdown.charCodeAt(i) === 0x31 && j + 2 < end) listItem = true
+          // Only a non-empty item numbered 1 interrupts a paragraph (see `restBlank`).
+          if (j === i + 1 && markdown.charCodeAt(i) === 0x31) listItem = true
           i = j + 1
         } else break
       }
@@ -108,9 +108,8 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
     }
     // A blank line, or one blank inside a quote, ends a paragraph; an empty list item does not
     // (it cannot interrupt one).
-    const blank =
-      (i >= end || (i === end - 1 && markdown.charCodeAt(i) === 0x0d)) &&
-      (depth === 0 || lastIsQuote)
+    const restBlank = i >= end || (i === end - 1 && markdown.charCodeAt(i) === 0x0d)
+    const blank = restBlank && (depth === 0 || lastIsQuote)
     const code = markdown.charCodeAt(i)
     // Fenced code at the left margin outside any container: to its closing fence. (A fence in a
     // container or indented may end with its container, so its lines are counted.)
@@ -129,7 +128,8 @@ export function markdownComplexity(markdown: string): MarkdownComplexity | undef
       start = end + 1
       continue
     }
-    if (blank || (shallow && (listItem || isAtxHeading(markdown, i, end)))) delimiters = 0
+    if (blank || (shallow && !restBlank && (listItem || isAtxHeading(markdown, i, end))))
+      delimiters = 0
     for (let k = i; k < end; k++) {
       const c = markdown.charCodeAt(k)
       // A run of `*`, `_` or `` ` `` is one delimiter; every `[` may open a link.
