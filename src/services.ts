@@ -14,7 +14,7 @@ import { createR2JobFiles, type JobFiles } from './adapters/job-files'
 import { createKvKeyStore, type KeyStore } from './adapters/keys-kv'
 import { createKvCache } from './adapters/kv-cache'
 import { createKvGlossaryBackend } from './adapters/kv-glossary-store'
-import { withObjectDeadline } from './adapters/object-deadline'
+import { withStorageDeadline } from './adapters/storage-deadline'
 import { createTenantGlossaryStore, glossaryWriterName } from './adapters/tenant-glossary-store'
 import { type Config, parseConfig } from './config'
 import { BUNDLED_GLOSSARIES } from './glossary/bundled.generated'
@@ -126,16 +126,16 @@ function guardedMeter(stub: () => AccessMeterStub): AccessMeterStub {
   const detail = 'The usage meter is unavailable; try again shortly.'
   return {
     admit: (request) =>
-      withObjectDeadline('access_meter_failed', detail, ADMIT_TIMEOUT_MS, () =>
+      withStorageDeadline('access_meter_failed', detail, ADMIT_TIMEOUT_MS, () =>
         stub().admit(request)
       ),
     // After the answer (waitUntil): bounded too, so a hung object never holds the invocation.
     settle: (settlement) =>
-      withObjectDeadline('access_meter_failed', detail, SETTLE_TIMEOUT_MS, () =>
+      withStorageDeadline('access_meter_failed', detail, SETTLE_TIMEOUT_MS, () =>
         stub().settle(settlement)
       ),
     usage: (query) =>
-      withObjectDeadline('access_meter_failed', detail, USAGE_TIMEOUT_MS, () =>
+      withStorageDeadline('access_meter_failed', detail, USAGE_TIMEOUT_MS, () =>
         stub().usage(query)
       ),
   }

@@ -10,7 +10,7 @@
  */
 import type { GlossaryBackend, GlossarySummary } from '../glossary/store'
 import type { Glossary } from '../glossary/types'
-import { UseCaseError } from '../usecases/errors'
+import { withStorageDeadline } from './storage-deadline'
 
 /** The part of `KVNamespace` this backend uses (a real namespace satisfies it). */
 export type GlossaryKvNamespace = {
@@ -35,25 +35,14 @@ const STORE_TIMEOUT_MS = 5000
  * and answering without it would be a wrong answer, not a degraded one (docs/faults.md).
  */
 function failingClosed(kv: GlossaryKvNamespace, timeoutMs: number): GlossaryKvNamespace {
-  const guard = async <T>(call: () => Promise<T>): Promise<T> => {
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
-    })
-    try {
-      return await Promise.race([Promise.resolve().then(call), expired])
-    } catch (error) {
-      // The problem carries no internals; the operator's log does.
-      console.error(JSON.stringify({ event: 'glossary_store_failed', error: String(error) }))
-      throw new UseCaseError(
-        'storage_unavailable',
-        'The glossary store is unavailable; nothing was read or changed. Try again shortly.',
-        { retryable: true, retryAfterSeconds: 5, cause: error }
-      )
-    } finally {
-      if (timer !== null) clearTimeout(timer)
-    }
-  }
+  // The problem carries no internals; the operator's log does.
+  const guard = <T>(call: () => Promise<T>): Promise<T> =>
+    withStorageDeadline(
+      'glossary_store_failed',
+      'The glossary store is unavailable; nothing was read or changed. Try again shortly.',
+      timeoutMs,
+      call
+    )
   return {
     get: (key, type) => guard(() => kv.get(key, type)),
     put: (key, value, options) => guard(() => kv.put(key, value, options)),

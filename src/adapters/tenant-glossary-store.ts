@@ -23,8 +23,8 @@ import type {
   WriterPutResult,
 } from '../objects/glossary-writer'
 import { createKvGlossaryBackend, type GlossaryKvNamespace } from './kv-glossary-store'
-import { withObjectDeadline } from './object-deadline'
 import { prefixedKv, tenantGlossaryPrefix } from './prefixed-kv'
+import { withStorageDeadline } from './storage-deadline'
 
 /** The object name of a (tenant, glossary) pair. Tenants cannot contain `/`, so no collision. */
 export function glossaryWriterName(tenant: string, id: string): string {
@@ -60,7 +60,7 @@ const WRITER_TIMEOUT_MS = 5000
  * the serialized `If-Match` check that keeps concurrent edits from being lost (docs/faults.md).
  */
 const guarded = <T>(call: () => Promise<T>): Promise<T> =>
-  withObjectDeadline(
+  withStorageDeadline(
     'glossary_writer_failed',
     'The glossary writer is unavailable and the write was not confirmed. Read the glossary and retry; with If-Match a retry cannot overwrite a newer version.',
     WRITER_TIMEOUT_MS,

@@ -19,6 +19,7 @@
 import { Parser } from 'htmlparser2'
 import type { Nodes } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
+import { MARKDOWN_EXCLUDED_NODES } from './markdown'
 
 /** One run of text: the source range `[from, to)` and the text it reads as (references decoded). */
 export type TextRun = { readonly from: number; readonly to: number; readonly text: string }
@@ -169,19 +170,6 @@ export function escapeHtml(text: string): string {
   )
 }
 
-/** Markdown nodes whose text is never translated. */
-const MARKDOWN_SKIPPED = new Set([
-  'code',
-  'inlineCode',
-  'html',
-  'image',
-  'imageReference',
-  'definition',
-  'footnoteDefinition',
-  'footnoteReference',
-  'yaml',
-])
-
 /** Markdown nodes whose inline content is one block. */
 const MARKDOWN_BLOCKS = new Set(['paragraph', 'heading', 'tableCell'])
 
@@ -189,7 +177,7 @@ const MARKDOWN_BLOCKS = new Set(['paragraph', 'heading', 'tableCell'])
 export function markdownLayout(markdown: string): TextLayout {
   const collector = new BlockCollector()
   const visit = (node: Nodes): void => {
-    if (MARKDOWN_SKIPPED.has(node.type)) return
+    if (MARKDOWN_EXCLUDED_NODES.has(node.type)) return
     if (node.type === 'text') {
       const from = node.position?.start.offset
       const to = node.position?.end.offset

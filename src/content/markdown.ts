@@ -18,8 +18,8 @@ import type { Nodes, Text } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { type ExtractedText, TextBuilder, type TextRange } from './extracted'
 
-/** Nodes whose text never reaches the output. */
-const EXCLUDED = new Set([
+/** Nodes whose text never reaches the output (nor a translation: see layout.ts). */
+export const MARKDOWN_EXCLUDED_NODES: ReadonlySet<string> = new Set([
   'code',
   'inlineCode',
   'html',
@@ -57,7 +57,7 @@ export function extractMarkdown(markdown: string): ExtractedText {
   let title: TextRange | undefined
 
   const visit = (node: Nodes): void => {
-    if (EXCLUDED.has(node.type)) return
+    if (MARKDOWN_EXCLUDED_NODES.has(node.type)) return
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
     if (node.type === 'text') {

@@ -16,8 +16,8 @@ import { type AuthFailure, authenticate, authorize, type Caller } from '../acces
 import { rateLimitPolicy } from '../access/rate-limit'
 import { canonicalOrigin, type Scope } from '../access/scopes'
 import { countCharacters, type MeteredOperation } from '../access/usage'
-import { isObjectUnavailable } from '../adapters/object-deadline'
-import { accessPorts, tenantGlossaries } from '../services'
+import { isStorageUnavailable } from '../adapters/storage-deadline'
+import { type AccessMeterStub, accessPorts, tenantGlossaries } from '../services'
 import type { AppEnv } from './env'
 import { ApiError } from './problem'
 
@@ -157,6 +157,50 @@ async function asksTranslation(c: Context<AppEnv>): Promise<boolean> {
 }
 
 /**
+ * Asks the caller's meter to admit `plan.check`: the month and characters it reserved, or a 429
+ * (`rate_limited` with the policy, or `quota_exceeded`). Fails open: when the meter is
+ * unavailable the work is served unmetered (logged), not refused — an outage of the bookkeeping
+ * must not become an outage of the API (docs/faults.md).
+ */
+async function admitOrRefuse(
+  c: Context<AppEnv>,
+  stub: AccessMeterStub,
+  plan: ReturnType<typeof admissionFor>,
+  characters: number,
+  subject: 'request' | 'job'
+): Promise<{ month?: string; reserved: number }> {
+  if (plan.check === null) return { reserved: 0 }
+  const result = await stub.admit(plan.check).catch((error: unknown) => {
+    if (!isStorageUnavailable(error)) throw error
+    c.var.services.log('admission_unmetered', { meter: plan.meter, reason: error.detail })
+    return null
+  })
+  if (result === null) return { reserved: 0 }
+  if (result.ok) return { month: result.month, reserved: result.reserved }
+  if (result.reason === 'rate_limited') {
+    const limit = plan.check.rateLimit
+    throw new ApiError(
+      'rate_limited',
+      `Rate limit reached; retry in ${result.retryAfterSeconds} s.`,
+      {
+        headers: {
+          'Retry-After': String(result.retryAfterSeconds),
+          ...(limit ? { 'RateLimit-Policy': rateLimitPolicy(plan.policy, limit) } : {}),
+        },
+      }
+    )
+  }
+  throw new ApiError(
+    'quota_exceeded',
+    `This ${subject} needs ${characters} characters; ${result.used} of the ${result.limit} this month are used. The quota resets at ${result.resetAt}.`,
+    {
+      headers: { 'Retry-After': String(result.retryAfterSeconds) },
+      extensions: { resetAt: result.resetAt, used: result.used, limit: result.limit },
+    }
+  )
+}
+
+/**
  * Route middleware: the caller must hold `scope`; then the request is admitted by the caller's
  * rate limit and, for character-metered operations, its monthly quota (both before any work),
  * and counted in usage after the answer (`waitUntil`, so metering never delays it).
@@ -195,46 +239,7 @@ export function requireScope(
     if (meter === undefined || (plan.check === null && !plan.metered)) return next()
 
     const stub = meter(plan.meter)
-    let month: string | undefined
-    let reserved = 0
-    // Fail open: when the meter is unavailable the request is served unmetered (logged), not
-    // refused — an outage of the bookkeeping must not become an outage of the API
-    // (docs/faults.md).
-    const result =
-      plan.check === null
-        ? null
-        : await stub.admit(plan.check).catch((error: unknown) => {
-            if (!isObjectUnavailable(error)) throw error
-            c.var.services.log('admission_unmetered', { meter: plan.meter, reason: error.detail })
-            return null
-          })
-    if (result !== null) {
-      if (!result.ok) {
-        if (result.reason === 'rate_limited') {
-          const limit = plan.check?.rateLimit
-          throw new ApiError(
-            'rate_limited',
-            `Rate limit reached; retry in ${result.retryAfterSeconds} s.`,
-            {
-              headers: {
-                'Retry-After': String(result.retryAfterSeconds),
-                ...(limit ? { 'RateLimit-Policy': rateLimitPolicy(plan.policy, limit) } : {}),
-              },
-            }
-          )
-        }
-        throw new ApiError(
-          'quota_exceeded',
-          `This request needs ${characters} characters; ${result.used} of the ${result.limit} this month are used. The quota resets at ${result.resetAt}.`,
-          {
-            headers: { 'Retry-After': String(result.retryAfterSeconds) },
-            extensions: { resetAt: result.resetAt, used: result.used, limit: result.limit },
-          }
-        )
-      }
-      month = result.month
-      reserved = result.reserved
-    }
+    const { month, reserved } = await admitOrRefuse(c, stub, plan, characters, 'request')
 
     await next()
 
@@ -278,30 +283,7 @@ export async function admitJob(
   const meter = c.env ? accessPorts(c.env).meter : undefined
   if (meter === undefined || (plan.check === null && !plan.metered)) return
   const stub = meter(plan.meter)
-  let month: string | undefined
-  let reserved = 0
-  if (plan.check !== null) {
-    const result = await stub.admit(plan.check)
-    if (!result.ok) {
-      if (result.reason === 'rate_limited') {
-        throw new ApiError(
-          'rate_limited',
-          `Rate limit reached; retry in ${result.retryAfterSeconds} s.`,
-          { headers: { 'Retry-After': String(result.retryAfterSeconds) } }
-        )
-      }
-      throw new ApiError(
-        'quota_exceeded',
-        `This job needs ${characters} characters; ${result.used} of the ${result.limit} this month are used. The quota resets at ${result.resetAt}.`,
-        {
-          headers: { 'Retry-After': String(result.retryAfterSeconds) },
-          extensions: { resetAt: result.resetAt, used: result.used, limit: result.limit },
-        }
-      )
-    }
-    month = result.month
-    reserved = result.reserved
-  }
+  const { month, reserved } = await admitOrRefuse(c, stub, plan, characters, 'job')
   if (operation === null || caller.kind !== 'key') return
   background(
     c,
