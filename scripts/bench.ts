@@ -28,10 +28,11 @@ const sections: Record<string, () => Promise<{ run: (c: BenchContext) => Promise
   degenerate: () => import('./bench/degenerate'),
   content: () => import('./bench/content'),
   'cold-start': () => import('./bench/cold-start'),
-  // Only by name: it starts its own `wrangler dev` and runs for minutes.
+  // Only by name: these start their own `wrangler dev` servers and run for minutes.
+  'cold-start-workerd': () => import('./bench/cold-start-workerd'),
   jobs: () => import('./bench/jobs'),
 }
-const BY_NAME_ONLY = new Set(['jobs'])
+const BY_NAME_ONLY = new Set(['cold-start-workerd', 'jobs'])
 
 const context: BenchContext = { data }
 if (only.length === 0) {

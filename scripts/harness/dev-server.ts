@@ -1,6 +1,6 @@
 /**
- * Starts a `wrangler dev` of the Worker on loopback for the fuzz and load harnesses, with its own
- * port, inspector port and a throw-away KV directory, and stops it again.
+ * Starts a `wrangler dev` of the Worker on loopback for the harnesses (fuzz, load, examples,
+ * benches), with its own port, inspector port and a throw-away state directory, and stops it again.
  *
  * The process runs in its own process group so that `stop()` ends wrangler and the workerd it
  * spawned, and nothing else.
@@ -8,7 +8,7 @@
  * @module
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,14 +20,30 @@ export type DevServerOptions = {
   readonly inspectorPort: number
   /** Extra `--var NAME:value` pairs (vars and secrets alike; `wrangler dev` treats them the same). */
   readonly vars?: Readonly<Record<string, string>>
-  /** How long to wait for `/health`, in milliseconds. */
+  /** Another Worker's wrangler configuration (default: the repository's `wrangler.toml`). */
+  readonly config?: string
+  /** `--define NAME:value` pairs: build-time replacements (the cold-start bench's comparison). */
+  readonly defines?: Readonly<Record<string, string>>
+  /** How long to wait for the server, in milliseconds. */
   readonly startTimeoutMs?: number
+  /**
+   * Local state directory (KV, Durable Objects, R2) kept by the caller across servers; default a
+   * throw-away one.
+   */
+  readonly persistTo?: string
+  /**
+   * `health` (default): ready when `/health` answers. `log`: ready when wrangler prints that it
+   * listens, so that no request has reached the Worker yet (the cold-start bench).
+   */
+  readonly readyWhen?: 'health' | 'log'
 }
 
 export type DevServer = {
   readonly url: string
   /** The wrangler output so far (for a failure report). */
   readonly log: () => string
+  /** The process id of the `workerd` that runs the Worker (Linux `/proc`), if found. */
+  readonly workerdPid: () => number | undefined
   readonly stop: () => Promise<void>
 }
 
@@ -38,6 +54,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const args = [
     'dev',
     // wrangler.toml is the local configuration (the deployment has its own file).
+    ...(options.config === undefined ? [] : ['--config', options.config]),
     '--ip',
     '127.0.0.1',
     '--port',
@@ -45,9 +62,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     '--inspector-port',
     String(options.inspectorPort),
     '--persist-to',
-    path.join(work, 'state'),
+    options.persistTo ?? path.join(work, 'state'),
     '--show-interactive-dev-session=false',
     ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ...Object.entries(options.defines ?? {}).flatMap(([k, v]) => ['--define', `${k}:${v}`]),
   ]
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/wrangler'), args, {
     cwd: ROOT,
@@ -108,14 +126,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   const url = `http://127.0.0.1:${options.port}`
+  const workerdPid = () => findWorkerd(child.pid)
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000)
   while (Date.now() < deadline) {
     if (exited) break
+    if (options.readyWhen === 'log') {
+      if (log().includes(`Ready on ${url}`)) return { url, log, workerdPid, stop }
+      await sleep(200)
+      continue
+    }
     try {
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })
       if (response.ok) {
         await response.arrayBuffer()
-        return { url, log, stop }
+        return { url, log, workerdPid, stop }
       }
     } catch {
       // Not listening yet.
@@ -127,6 +151,36 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   throw new Error(
     `wrangler dev did not answer /health on ${url}${exited ? ' (it exited)' : ''}:\n${output.slice(-4000)}`
   )
+}
+
+/**
+ * The `workerd` process that runs the Worker. wrangler starts two in the server's process group:
+ * a proxy that listens on the server's port, and the runtime of the Worker itself, the one with an
+ * inspector.
+ */
+function findWorkerd(group: number | undefined): number | undefined {
+  if (group === undefined) return undefined
+  let entries: string[]
+  try {
+    entries = readdirSync('/proc')
+  } catch {
+    return undefined
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // Field 5 of stat is the process group; the command name (field 2) may hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) !== group) continue
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
+      const isWorkerd = args[0]?.endsWith('workerd') === true
+      if (isWorkerd && args.some((a) => a.startsWith('--inspector-addr'))) return Number(entry)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -4,6 +4,7 @@ import { ConfigError } from '../config'
 import { UseCaseError } from '../usecases/errors'
 import type { AppEnv } from './env'
 import { ApiError, problemResponse, toApiError } from './problem'
+import { isWarmUpEnv } from './warm-up'
 
 /**
  * The app's error handler: every failure becomes a problem document. Expected failures (typed
@@ -12,16 +13,20 @@ import { ApiError, problemResponse, toApiError } from './problem'
  */
 export function errorHandler(): ErrorHandler<AppEnv> {
   return (error, c) => {
+    // At startup the runtime refuses to make any Response (see warm-up.ts): the warm-up's
+    // requests fail here by design, and making the problem below fails again; no log line.
+    const quiet = isWarmUpEnv(c.env)
     // Middleware that already rendered its problem (the admin check) hands over the response.
     if (error instanceof HTTPException && error.res) return error.getResponse()
     if (error instanceof ConfigError) {
-      console.error(
-        JSON.stringify({
-          event: 'configuration_error',
-          requestId: c.get('requestId'),
-          error: error.message,
-        })
-      )
+      if (!quiet)
+        console.error(
+          JSON.stringify({
+            event: 'configuration_error',
+            requestId: c.get('requestId'),
+            error: error.message,
+          })
+        )
       return problemResponse(
         c,
         new ApiError('configuration_error', 'The service is misconfigured.')
@@ -29,7 +34,7 @@ export function errorHandler(): ErrorHandler<AppEnv> {
     }
     const apiError = toApiError(error)
     const expected = error instanceof ApiError || error instanceof UseCaseError
-    if (apiError.status >= 500 && !expected) {
+    if (apiError.status >= 500 && !expected && !quiet) {
       console.error(
         JSON.stringify({
           event: 'unhandled_error',

@@ -24,7 +24,9 @@ const ENGLISH =
   'Work starts in May and the first trams should run by 2028, the mayor’s office said. ' +
   '"This is the biggest transport project in a generation," said Dr. Ana Ruiz, who chairs ' +
   'the committee. Critics say the 1.2 billion euro budget is too optimistic. ' +
-  'The line will link the Silk Road museum with the airport.'
+  'The line will link the Silk Road museum with the airport.\n' +
+  // Page furniture and a short sentence that starts like it: the boilerplate filter's patterns.
+  'More trams will run at night.\nShare this article\n© City Press 2026'
 const OTHERS = [
   'Городской совет в понедельник утвердил новую линию трамвая.',
   '市议会周一批准了一条新的有轨电车线路。',
