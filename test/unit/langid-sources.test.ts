@@ -27,8 +27,8 @@ function moFile(entries: ReadonlyArray<{ id: string; text: string }>): Uint8Arra
     bytes.set(b, offset)
     offset += b.length + 1
   }
-  ids.forEach((b, i) => put(idTable, i, b))
-  texts.forEach((b, i) => put(textTable, i, b))
+  for (const [i, b] of ids.entries()) put(idTable, i, b)
+  for (const [i, b] of texts.entries()) put(textTable, i, b)
   return bytes
 }
 
