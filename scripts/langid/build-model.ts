@@ -8,14 +8,19 @@
  * - stopword lists (`stopwords-iso` npm package, MIT), for function words, and shipped whole as
  *   per-language word lists (a word of the text on a language's list is evidence for it);
  *
+ * The short-text model (`npm run build:langid-short`, `build-short.ts`) also reads running text
+ * of translated user interfaces (MPL-2.0 / GPL / LGPL): Firefox langpacks (`langpack-text.ts`)
+ * and gettext catalogs (`catalog-text.ts`), for gram frequencies and frequent-word lists.
+ *
  * Needs (Debian): `apt-get install tesseract-ocr` plus `tesseract-ocr-<code>` for every code in
- * `TESSERACT` below. Deterministic: the same inputs give the same file.
+ * `TESSERACT` below; for the short-text model also the packages those two modules name.
+ * Deterministic: the same inputs give the same file.
  *
  * Options: `--orders 1,2,3,4`, `--keep 2:400,3:1500,4:400` (grams kept per language and order;
  * order 1 keeps all), `--weights tess:0.5,udhr:0.4,stop:0.1`, `--shared 3` (drop words listed for
  * that many languages of a script), `--epochs 2` (discriminative refinement; 0 = naive Bayes),
  * `--train-words 30000`, `--rate 1`, `--temperature 4`, `--keep-naive id,ms`, `--blend 1`, `--no-running`,
- * `--out <file>`.
+ * `--frequent-words 0` (see `FREQUENT_WORDS`; a weight `ffx:w` adds langpack text), `--out <file>`.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -25,7 +30,9 @@ import path from 'node:path'
 import { compileGroup, type ModelData, rowOf, tableOf } from '../../src/langid/model'
 import { scriptOfCode } from '../../src/langid/script'
 import { forEachGram, modelWords } from '../../src/langid/text'
+import { catalogText } from './catalog-text'
 import { checksumRecord, MODEL_CHECKSUM_PATH, MODEL_PATH } from './checksum'
+import { langpackText } from './langpack-text'
 
 const require = createRequire(import.meta.url)
 
@@ -124,6 +131,16 @@ const BLEND = Number(option('blend', '1'))
 const RUNNING = !process.argv.includes('--no-running')
 const KEEP_NAIVE: readonly string[] = option('keep-naive', 'id,ms').split(',')
 const OUT = option('out', MODEL_PATH)
+/**
+ * Running text of translated user interfaces, for the short-text model (`npm run
+ * build:langid-short`): the Firefox langpacks' strings (`langpack-text.ts`) join the gram
+ * statistics with weight `--weights …,ffx:w` (read only when w > 0), and `--frequent-words K`
+ * adds to each language's frequent-word list its K most frequent words in the langpacks and
+ * gettext catalogs (`catalog-text.ts`) that its own sources (word list, UDHR, stopwords) also
+ * know. The main model uses neither.
+ */
+const FFX_WEIGHT = WEIGHTS.ffx ?? 0
+const FREQUENT_WORDS = Number(option('frequent-words', '0'))
 /** Quantization step of log-probabilities, in nats: finer steps barely change accuracy. */
 const STEP = Number(option('step', '0.25'))
 /** Levels are stored as the characters '0' (48) … 'X' (88): printable, nothing JSON escapes. */
@@ -416,6 +433,15 @@ try {
       for (const w of new Set(list.toLowerCase().split('\n')))
         spread.set(w, (spread.get(w) ?? 0) + 1)
     }
+    const langpacks = new Map(
+      langs.map((l) => [
+        l,
+        FFX_WEIGHT > 0 || FREQUENT_WORDS > 0
+          ? inScript(langpackText(l), script).split(' ').filter(Boolean)
+          : [],
+      ])
+    )
+    const frequent = new Map<string, string[]>()
     for (const lang of langs) {
       const kept = (lists.get(lang) ?? '')
         .split('\n')
@@ -426,6 +452,22 @@ try {
       const windows = RUNNING ? running.slice(1).map((w, i) => `${running[i]} ${w}`) : []
       const stops = RUNNING ? inScript(stopwords(lang), script).split(' ') : []
       training.set(lang, [...sample(kept, TRAIN_WORDS, lang), ...windows, ...stops])
+      const pack = langpacks.get(lang) ?? []
+      if (FREQUENT_WORDS > 0) {
+        // Ranked by running-text frequency, which word lists lack; a word must also be known to
+        // the language's own sources, as langpacks and catalogs carry untranslated English strings.
+        const known = new Set([...kept.map((w) => w.toLowerCase()), ...running, ...stops])
+        const counts = new Map<string, number>()
+        for (const w of [...pack, ...inScript(catalogText(lang), script).split(' ')])
+          if (known.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1)
+        frequent.set(
+          lang,
+          [...counts]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .slice(0, FREQUENT_WORDS)
+            .map(([w]) => w)
+        )
+      }
       models.set(
         lang,
         languageModel({
@@ -433,6 +475,7 @@ try {
           // (training words for the refinement pass are taken below)
           udhr: inScript(udhrText(lang), script),
           stop: inScript(stopwords(lang), script),
+          ...(FFX_WEIGHT > 0 ? { ffx: pack.join(' ') } : {}),
         })
       )
       process.stderr.write(`${lang} `)
@@ -442,7 +485,10 @@ try {
       langs: [...langs],
       orders: EPOCHS > 0 ? refine(langs, tables, training) : tables,
       words: langs.map((l) =>
-        [...new Set(inScript(stopwords(l), script).split(' '))].filter(Boolean).sort().join(' ')
+        [...new Set([...inScript(stopwords(l), script).split(' '), ...(frequent.get(l) ?? [])])]
+          .filter(Boolean)
+          .sort()
+          .join(' ')
       ),
     }
   }
@@ -455,7 +501,7 @@ try {
     WEIGHTS
   )
     .map(([k, v]) => `${k}:${v}`)
-    .join(',')}
+    .join(',')}${FREQUENT_WORDS > 0 ? ` --frequent-words ${FREQUENT_WORDS}` : ''}
 import type { ModelData } from './model'
 
 export const MODEL: ModelData = `
