@@ -19,7 +19,8 @@
  * compilation, garbage collection) are printed apart.
  *
  * Only by name (`npm run bench -- cold-start-workerd`): it starts ≈ 20 servers (≈ 4 minutes).
- * Linux only. Ports: PRECIS_BENCH_PORT and the next one (default 8841/8842).
+ * Linux only. Ports: PRECIS_BENCH_PORT and the next one (default 8841/8842). PRECIS_BENCH_ROWS=<text>
+ * runs only the rows whose label contains it.
  *
  * @module
  */
@@ -128,12 +129,16 @@ function writeCalibrationWorker(dir: string, name: keyof typeof CALIBRATION_WORK
       '[[kv_namespaces]]',
       'binding = "CACHE"',
       'id = "00000000000000000000000000000000"',
-      '[[durable_objects.bindings]]',
-      'name = "METER"',
-      'class_name = "Meter"',
-      '[[migrations]]',
-      'tag = "v1"',
-      'new_sqlite_classes = ["Meter"]',
+      ...(name === 'metered'
+        ? [
+            '[[durable_objects.bindings]]',
+            'name = "METER"',
+            'class_name = "Meter"',
+            '[[migrations]]',
+            'tag = "v1"',
+            'new_sqlite_classes = ["Meter"]',
+          ]
+        : []),
       '',
     ].join('\n')
   )
@@ -306,7 +311,9 @@ export async function run(_context: BenchContext): Promise<void> {
     console.log(
       `  ${'first request of a new isolate'.padEnd(38)} ${'median'.padStart(6)} ${'max'.padStart(6)}   status   V8 helper threads   runtime floor (GET /health after it)   startup (main thread until idle)`
     )
+    const only = process.env.PRECIS_BENCH_ROWS
     for (const scenario of SCENARIOS) {
+      if (only !== undefined && !scenario.label.includes(only)) continue
       const firsts: Measured[] = []
       const floors: number[] = []
       for (let run = 0; run < RUNS; run++) {
