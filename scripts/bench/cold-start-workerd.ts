@@ -31,7 +31,8 @@ import path from 'node:path'
 import { type DevServer, sleep, startDevServer } from '../harness/dev-server'
 import type { BenchContext } from './context'
 
-const RUNS = 5
+/** Fresh servers per row (PRECIS_BENCH_RUNS). */
+const RUNS = Number(process.env.PRECIS_BENCH_RUNS ?? 5)
 const PORT = Number(process.env.PRECIS_BENCH_PORT ?? 8841)
 /** Time for the server to settle before and after a measured request (timers, cache writes). */
 const SETTLE_MS = 1500

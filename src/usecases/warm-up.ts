@@ -53,10 +53,13 @@ export function runWarmUpCalls(): { languages: string[]; rendered: number } {
   return { languages, rendered }
 }
 
-/** `runWarmUpCalls`, never throwing: a warm-up failure must never keep the Worker from starting. */
+/**
+ * `runWarmUpCalls` three times (V8 tiers a function up after a few runs; see `WARM_UP_PASSES` in
+ * http/warm-up.ts), never throwing: a warm-up failure must never keep the Worker from starting.
+ */
 export function warmUp(): void {
   try {
-    runWarmUpCalls()
+    for (let pass = 0; pass < 3; pass++) runWarmUpCalls()
   } catch {
     // the request path reports its own errors
   }
