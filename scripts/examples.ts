@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startDevServer } from './harness/dev-server'
+import { createSecretKey, startDevServer } from './harness/dev-server'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const EXAMPLES = path.join(ROOT, 'examples')
@@ -122,20 +122,11 @@ async function main(): Promise<number> {
   })
   let failures = 0
   try {
-    const created = await fetch(`${server.url}/v1/keys`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        tenant: 'examples',
-        name: 'examples/',
-        kind: 'secret',
-        scopes: ['summarize', 'detect'],
-      }),
+    const key = await createSecretKey(server, ADMIN_TOKEN, {
+      tenant: 'examples',
+      name: 'examples/',
+      scopes: ['summarize', 'detect'],
     })
-    const { key } = (await created.json()) as { key?: string }
-    if (created.status !== 201 || key === undefined) {
-      throw new Error(`POST /v1/keys answered ${created.status}`)
-    }
     for (const example of EXAMPLE_LIST) {
       const env: NodeJS.ProcessEnv = { ...process.env, PRECIS_URL: server.url }
       if (example.anonymous === true) delete env.PRECIS_API_KEY

@@ -28,7 +28,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type DevServer, sleep, startDevServer } from '../harness/dev-server'
+import { createSecretKey, type DevServer, sleep, startDevServer } from '../harness/dev-server'
 import type { BenchContext } from './context'
 
 /** Fresh servers per row (PRECIS_BENCH_RUNS). */
@@ -275,21 +275,11 @@ async function createKey(state: string): Promise<string> {
     vars: VARS,
   })
   try {
-    const created = await fetch(`${server.url}/v1/keys`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        tenant: 'bench',
-        name: 'cold start',
-        kind: 'secret',
-        scopes: ['summarize', 'detect'],
-      }),
+    return await createSecretKey(server, ADMIN_TOKEN, {
+      tenant: 'bench',
+      name: 'cold start',
+      scopes: ['summarize', 'detect'],
     })
-    const { key } = (await created.json()) as { key?: string }
-    if (created.status !== 201 || key === undefined) {
-      throw new Error(`POST /v1/keys answered ${created.status}`)
-    }
-    return key
   } finally {
     await server.stop()
   }

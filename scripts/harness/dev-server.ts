@@ -183,6 +183,29 @@ function findWorkerd(group: number | undefined): number | undefined {
   return undefined
 }
 
+/**
+ * A new secret key through `POST /v1/keys` on `server`, which must run with `ADMIN_TOKEN` set to
+ * `adminToken`.
+ *
+ * @returns the key (shown only in this answer).
+ */
+export async function createSecretKey(
+  server: DevServer,
+  adminToken: string,
+  key: { readonly tenant: string; readonly name: string; readonly scopes: readonly string[] }
+): Promise<string> {
+  const created = await fetch(`${server.url}/v1/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...key, kind: 'secret' }),
+  })
+  const { key: secret } = (await created.json()) as { key?: string }
+  if (created.status !== 201 || secret === undefined) {
+    throw new Error(`POST /v1/keys answered ${created.status}`)
+  }
+  return secret
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
