@@ -4,7 +4,8 @@
  *
  * Each run starts a new `wrangler dev` (a new workerd process, so a new isolate: startup and its
  * warm-up happen before it prints that it listens), waits until it is idle, reads the CPU time of
- * workerd's main thread (where every isolate's JavaScript runs), sends one request, waits for the
+ * the main thread of the workerd that runs the Worker (wrangler starts a second one as a proxy),
+ * sends one request, waits for the
  * answer and for the work after it (the cache write), and reads the counter again. Then three
  * `GET /health` measured the same way give the runtime's own floor for a request (the dev server's
  * entry worker, HTTP, logging), which is not the Worker's code.
@@ -14,11 +15,11 @@
  * server reuses, so the measured request does its key lookup. The request's text gets a fresh
  * sentence every run, so summaries are computed, never cache hits.
  *
- * What is counted is an upper bound of what Workers bills: the main thread also runs the dev
- * server's proxy and the local KV and Durable Object simulators. V8's helper threads (background
- * compilation, garbage collection) are printed apart.
+ * What is counted is an upper bound of what Workers bills: that thread also runs the dev server's
+ * entry worker and the local KV and Durable Object simulators, which the calibration Workers below
+ * measure. V8's helper threads (background compilation, garbage collection) are printed apart.
  *
- * Only by name (`npm run bench -- cold-start-workerd`): it starts ≈ 20 servers (≈ 4 minutes).
+ * Only by name (`npm run bench -- cold-start-workerd`): it starts ≈ 46 servers (≈ 10 minutes).
  * Linux only. Ports: PRECIS_BENCH_PORT and the next one (default 8841/8842). PRECIS_BENCH_ROWS=<text>
  * runs only the rows whose label contains it.
  *
@@ -44,6 +45,11 @@ const ARTICLE =
   'with the port authority. "Fishermen and nurses on night shifts have waited three winters," ' +
   'said councillor Mira Castell, who proposed the plan. The opposition abstained, calling the ' +
   'timetable optimistic. The first crossing is planned for the spring.'
+
+/** The article with a sentence of its own, so that its summary is computed, never a cache hit. */
+const freshArticle = (nonce: string) => ({
+  text: `${ARTICLE} Ticket ${nonce} was the first one sold.`,
+})
 
 type Scenario = {
   readonly label: string
@@ -151,7 +157,7 @@ const SCENARIOS: readonly Scenario[] = [
     label: 'POST /v1/summarize (computed)',
     method: 'POST',
     path: '/v1/summarize',
-    body: (nonce) => ({ text: `${ARTICLE} Ticket ${nonce} was the first one sold.` }),
+    body: freshArticle,
   },
   {
     label: 'POST /v1/detect',
@@ -169,7 +175,7 @@ const SCENARIOS: readonly Scenario[] = [
     label: 'anonymous: POST /v1/summarize',
     method: 'POST',
     path: '/v1/summarize',
-    body: (nonce) => ({ text: `${ARTICLE} Ticket ${nonce} was the first one sold.` }),
+    body: freshArticle,
     anonymous: true,
   },
   {
@@ -204,7 +210,7 @@ const SCENARIOS: readonly Scenario[] = [
     label: 'POST /v1/summarize, no warm-up',
     method: 'POST',
     path: '/v1/summarize',
-    body: (nonce) => ({ text: `${ARTICLE} Ticket ${nonce} was the first one sold.` }),
+    body: freshArticle,
     noWarmUp: true,
   },
 ]

@@ -156,27 +156,44 @@ async function asksTranslation(c: Context<AppEnv>): Promise<boolean> {
   }
 }
 
+/** What admission leaves for settling: the caller's meter, and the month and characters it reserved. */
+type Admission = {
+  readonly stub: AccessMeterStub
+  readonly month?: string
+  readonly reserved: number
+}
+
 /**
- * Asks the caller's meter to admit `plan.check`: the month and characters it reserved, or a 429
- * (`rate_limited` with the policy, or `quota_exceeded`). Fails open: when the meter is
- * unavailable the work is served unmetered (logged), not refused — an outage of the bookkeeping
- * must not become an outage of the API (docs/faults.md).
+ * Admits `characters` of `operation` for `caller`: asks the caller's meter to admit the plan's
+ * check, or throws a 429 (`rate_limited` with the policy, or `quota_exceeded`). `undefined` when
+ * there is no meter, or nothing to check or count. Fails open: when the meter is unavailable the
+ * work is served unmetered (logged), not refused — an outage of the bookkeeping must not become
+ * an outage of the API (docs/faults.md).
  */
 async function admitOrRefuse(
   c: Context<AppEnv>,
-  stub: AccessMeterStub,
-  plan: ReturnType<typeof admissionFor>,
+  caller: Caller,
+  operation: MeteredOperation | null,
   characters: number,
   subject: 'request' | 'job'
-): Promise<{ month?: string; reserved: number }> {
-  if (plan.check === null) return { reserved: 0 }
+): Promise<Admission | undefined> {
+  const plan = admissionFor(
+    caller,
+    operation,
+    characters,
+    c.var.services.config.access.anonRateLimit
+  )
+  const meter = c.env ? accessPorts(c.env).meter : undefined
+  if (meter === undefined || (plan.check === null && !plan.metered)) return undefined
+  const stub = meter(plan.meter)
+  if (plan.check === null) return { stub, reserved: 0 }
   const result = await stub.admit(plan.check).catch((error: unknown) => {
     if (!isStorageUnavailable(error)) throw error
     c.var.services.log('admission_unmetered', { meter: plan.meter, reason: error.detail })
     return null
   })
-  if (result === null) return { reserved: 0 }
-  if (result.ok) return { month: result.month, reserved: result.reserved }
+  if (result === null) return { stub, reserved: 0 }
+  if (result.ok) return { stub, month: result.month, reserved: result.reserved }
   if (result.reason === 'rate_limited') {
     const limit = plan.check.rateLimit
     throw new ApiError(
@@ -229,17 +246,9 @@ export function requireScope(
     }
 
     const characters = operation === null ? 0 : await charactersOf(c, operation)
-    const plan = admissionFor(
-      caller,
-      operation,
-      characters,
-      c.var.services.config.access.anonRateLimit
-    )
-    const meter = c.env ? accessPorts(c.env).meter : undefined
-    if (meter === undefined || (plan.check === null && !plan.metered)) return next()
-
-    const stub = meter(plan.meter)
-    const { month, reserved } = await admitOrRefuse(c, stub, plan, characters, 'request')
+    const admission = await admitOrRefuse(c, caller, operation, characters, 'request')
+    if (admission === undefined) return next()
+    const { stub, month, reserved } = admission
 
     await next()
 
@@ -274,17 +283,9 @@ export async function admitJob(
 ): Promise<void> {
   const caller = c.get('caller') as Caller | undefined
   if (caller === undefined) throw new ApiError('unauthorized', 'Missing credentials.')
-  const plan = admissionFor(
-    caller,
-    operation,
-    characters,
-    c.var.services.config.access.anonRateLimit
-  )
-  const meter = c.env ? accessPorts(c.env).meter : undefined
-  if (meter === undefined || (plan.check === null && !plan.metered)) return
-  const stub = meter(plan.meter)
-  const { month, reserved } = await admitOrRefuse(c, stub, plan, characters, 'job')
-  if (operation === null || caller.kind !== 'key') return
+  const admission = await admitOrRefuse(c, caller, operation, characters, 'job')
+  if (admission === undefined || operation === null || caller.kind !== 'key') return
+  const { stub, month, reserved } = admission
   background(
     c,
     stub.settle({

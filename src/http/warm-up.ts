@@ -25,28 +25,17 @@ type FetchHandler = (
   context: ExecutionContext
 ) => Response | Promise<Response>
 
-/** A KV namespace in a Map: what the result cache and the glossary store read and write. */
+/**
+ * A KV namespace in a Map, with the two calls the adapters make on a first request's path (text
+ * reads, writes: the result cache, keys and glossaries).
+ */
 function memoryNamespace(): KVNamespace {
   const entries = new Map<string, string>()
   const namespace = {
-    get: async (key: string, type?: unknown) => {
-      const value = entries.get(key) ?? null
-      return value !== null && (type === 'json' || (type as { type?: string })?.type === 'json')
-        ? JSON.parse(value)
-        : value
-    },
+    get: async (key: string) => entries.get(key) ?? null,
     put: async (key: string, value: string) => {
       entries.set(key, value)
     },
-    delete: async (key: string) => {
-      entries.delete(key)
-    },
-    list: async () => ({ keys: [], list_complete: true, cacheStatus: null }),
-    getWithMetadata: async (key: string) => ({
-      value: entries.get(key) ?? null,
-      metadata: null,
-      cacheStatus: null,
-    }),
   }
   return namespace as unknown as KVNamespace
 }
