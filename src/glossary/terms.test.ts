@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BUNDLED_GLOSSARIES } from './bundled.generated'
 import { findTerms } from './match'
-import { checkTerminology, replaceWithPreferred, termOccurrences } from './terms'
+import { checkTerminology, isAllCaps, replaceWithPreferred, termOccurrences } from './terms'
 import type { Glossary } from './types'
 
 const glossary = BUNDLED_GLOSSARIES.find((g) => g.id === 'news-central-asia') as Glossary
@@ -119,5 +119,52 @@ describe('checkTerminology', () => {
         'es'
       )
     ).toEqual([])
+  })
+})
+
+describe('isAllCaps', () => {
+  /** The definition, one code point at a time through the case mappings. */
+  function byCaseMappings(text: string): boolean {
+    let letters = 0
+    for (const c of text) {
+      if (c.toLowerCase() !== c.toUpperCase()) {
+        if (c !== c.toUpperCase()) return false
+        letters++
+      }
+    }
+    return letters > 1
+  }
+
+  it('agrees with the case mappings for every code point, alone and after a capital', () => {
+    const disagreements: number[] = []
+    for (let point = 0; point <= 0x10ffff; point++) {
+      const c = String.fromCodePoint(point)
+      if (
+        isAllCaps(`A${c}`) !== byCaseMappings(`A${c}`) ||
+        isAllCaps(`${c}${c}`) !== byCaseMappings(`${c}${c}`)
+      )
+        disagreements.push(point)
+    }
+    expect(disagreements).toEqual([])
+  })
+
+  it('agrees on mixed strings, lone surrogates and astral letters', () => {
+    const samples = [
+      'XIAN',
+      'Xian',
+      'NATO-Gipfel',
+      '丝路',
+      'ÉTÉ',
+      'ǅ',
+      '𐐀𐐁',
+      '𐐀𐐨',
+      '\ud801A',
+      'A\udc00B',
+      '東京 TOKYO',
+      'ＡＢ',
+      'ａＢ',
+      'I',
+    ]
+    for (const text of samples) expect(isAllCaps(text), text).toBe(byCaseMappings(text))
   })
 })

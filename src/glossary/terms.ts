@@ -28,15 +28,42 @@ export function termOccurrences(matches: readonly TermMatch[]): TermOccurrence[]
   }))
 }
 
-function isAllCaps(text: string): boolean {
+/**
+ * `true` when `text` has more than one cased letter and all of them are capitals.
+ *
+ * Every displayed sentence asks this of its matches, so the scripts without case that make up
+ * most CJK and Korean text are skipped by code unit; everything else is decided per code point
+ * by the case mappings themselves.
+ */
+export function isAllCaps(text: string): boolean {
   let letters = 0
-  for (const c of text) {
-    if (c.toLowerCase() !== c.toUpperCase()) {
-      if (c !== c.toUpperCase()) return false
+  for (let k = 0; k < text.length; k++) {
+    const unit = text.charCodeAt(k)
+    if (unit < 0x80) {
+      if (unit >= 0x61 && unit <= 0x7a) return false
+      if (unit >= 0x41 && unit <= 0x5a) letters++
+      continue
+    }
+    if (isCaseless(unit)) continue
+    const point = text.codePointAt(k) as number
+    if (point > 0xffff) k++
+    const c = String.fromCodePoint(point)
+    const upper = c.toUpperCase()
+    if (c.toLowerCase() !== upper) {
+      if (c !== upper) return false
       letters++
     }
   }
   return letters > 1
+}
+
+/** Code units of blocks without case: CJK punctuation, kana, ideographs, Hangul syllables. */
+function isCaseless(unit: number): boolean {
+  return (
+    (unit >= 0x3000 && unit <= 0x30ff) ||
+    (unit >= 0x3400 && unit <= 0x9fff) ||
+    (unit >= 0xac00 && unit <= 0xd7a3)
+  )
 }
 
 /**

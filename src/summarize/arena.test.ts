@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Arena } from './arena'
+import { Arena, spareBytes } from './arena'
 
 describe('Arena', () => {
   it('hands out zeroed, disjoint arrays, in more buffers when one is full', () => {
@@ -35,5 +35,25 @@ describe('Arena', () => {
     const again = new Arena(2048)
     again.f64(10).fill(4)
     expect(Array.from(held)).toEqual(new Array(10).fill(3))
+  })
+
+  it('keeps a large buffer for the next large input, and gives it back to a small one', () => {
+    const large = new Arena(10 << 20)
+    large.u8(1000).fill(1)
+    large.release()
+    expect(spareBytes()).toBe(10 << 20)
+    const alsoLarge = new Arena(8 << 20)
+    expect(Array.from(alsoLarge.u8(1000)).every((x) => x === 0)).toBe(true)
+    alsoLarge.release()
+    expect(spareBytes()).toBe(10 << 20)
+    // Under a quarter of the spare: the spare is dropped and a buffer of the asked size is made.
+    const small = new Arena(1 << 20)
+    expect(spareBytes()).toBe(0)
+    small.release()
+    expect(spareBytes()).toBe(1 << 20)
+    // Past the largest arena a request can need: never kept.
+    const huge = new Arena(40 << 20)
+    huge.release()
+    expect(spareBytes()).toBe(1 << 20)
   })
 })

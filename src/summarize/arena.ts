@@ -18,8 +18,18 @@
 
 /** Bytes of the first buffer when the caller gives no size hint. */
 const DEFAULT_CHUNK = 1 << 14
-/** Larger buffers are not kept for reuse (a huge input should not pin its memory). */
-const MAX_SPARE = 1 << 22
+/**
+ * Larger buffers are not kept for reuse. The largest arena a request under the API's limits
+ * needs is about 24 MB (200,000 characters of two-character sentences), so every request can
+ * reuse the previous one's buffer.
+ */
+const MAX_SPARE = 24 << 20
+/**
+ * A spare over this size is dropped, not reused, by an arena that asks for less than a quarter
+ * of it: a burst of huge inputs keeps its buffer, and ordinary traffic after it gives the memory
+ * back instead of pinning it.
+ */
+const KEEP_LARGE_SPARE = 4 << 20
 
 /** A zeroed buffer left by a released arena, taken by the next one that fits in it. */
 let spare: ArrayBuffer | undefined
@@ -34,6 +44,12 @@ export class Arena {
   /** @param hint - expected total bytes; buffers are at least this large (rounded up to 8). */
   constructor(hint = DEFAULT_CHUNK) {
     this.chunk = Math.max(1024, (Math.ceil(hint) + 7) & ~7)
+    if (
+      spare !== undefined &&
+      spare.byteLength > KEEP_LARGE_SPARE &&
+      spare.byteLength > 4 * this.chunk
+    )
+      spare = undefined
     if (spare !== undefined && spare.byteLength >= this.chunk) {
       this.buffer = spare
       spare = undefined
@@ -96,3 +112,8 @@ export class Arena {
 
 /** What a released arena points at: a use after `release` gets fresh memory, never the spare. */
 const EMPTY = new ArrayBuffer(0)
+
+/** Bytes of the buffer kept for the next arena (for tests). */
+export function spareBytes(): number {
+  return spare?.byteLength ?? 0
+}

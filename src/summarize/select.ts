@@ -69,7 +69,7 @@ export function selectSentences(
   sizes: SentenceSizes,
   similarity: SimilarityRows,
   scores: Float64Array,
-  order: readonly number[],
+  order: Int32Array,
   budget: Budget,
   seed: readonly number[],
   redundancy: number
@@ -102,7 +102,8 @@ export function selectSentences(
   if (seedFits(sizes, seps, seed, maxSentences, maxWords, maxChars)) for (const i of seed) add(i)
 
   if (redundancy <= 0) {
-    for (const i of order) {
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number
       if (tally.count >= maxSentences) break
       if (chosen[i] === 0 && fits(i)) add(i)
     }
@@ -120,7 +121,12 @@ export function selectSentences(
   while (tally.count < maxSentences) {
     let best = -1
     let bestValue = Number.NEGATIVE_INFINITY
-    for (const j of order) {
+    for (let k = 0; k < order.length; k++) {
+      const j = order[k] as number
+      // `maxSim` starts at 0 and only rises, so no candidate is worth more than its score, and
+      // scores only fall along `order`: once one is at most the best value so far, none after it can win.
+      // That keeps each pick to the head of the ranking instead of every sentence.
+      if ((scores[j] as number) <= bestValue) break
       if (chosen[j] === 1 || !fits(j)) continue
       const value = (scores[j] as number) - redundancy * (maxSim[j] as number)
       // `order` is by score then index, so strict `>` keeps the earlier sentence on ties.

@@ -9,6 +9,7 @@
 import { countWords, forEachWord } from '../text/words'
 import { type ArticleModel, analyzeArticle } from './document'
 import { type Budget, budgetSize, type Length, resolveLengths, type SummaryLength } from './lengths'
+import { rankOrder, rankScratchFor } from './order'
 import {
   budgetedSizes,
   hasSentenceRules,
@@ -138,6 +139,7 @@ function summarizeModel(
   weights: RankWeights
 ): SummarizeResult {
   const features = sentenceFeatures(model, weights)
+  const rankScratch = rankScratchFor(features.selectableCount, model.arena)
   const similarity = createSimilarityRows(model, features.vectors)
   const { display } = options
   const sizes = sentenceSizes(model, display)
@@ -156,7 +158,7 @@ function summarizeModel(
     const { budget } = length
     const size = summarySentences(budget, features)
     const scores = scoreSentences(features, weights, size)
-    const ranked = rankOrder(model, scores)
+    const ranked = rankOrder(model.selectable, scores, model.arena, rankScratch)
     // Presets count characters their own way and rule some sentences out (see presets.ts).
     const rules = hasSentenceRules(budget)
       ? budgetedSizes(budget, sizes, (i) => shownSentence(model, display, i), model.selectable)
@@ -199,7 +201,7 @@ function summarizeModel(
       // When a cut cannot meet a preset's rules (a quotation opened at the start and closed past
       // the budget), the next sentences are tried.
       const candidates =
-        cutSentence >= 0 ? [cutSentence] : (order.length > 0 ? order : ranked).slice(0, 5)
+        cutSentence >= 0 ? [cutSentence] : [...(order.length > 0 ? order : ranked).subarray(0, 5)]
       let cut: SummarySelection | undefined
       for (const target of candidates) {
         cut = truncate(length, target, model, scores, display)
@@ -247,30 +249,6 @@ function shownSentence(model: ArticleModel, display: Display | undefined, i: num
   return display
     ? display(span.start, span.end - span.start)
     : model.text.slice(span.start, span.end)
-}
-
-/** Up to this many sentences are ordered by insertion (no comparator calls); more by `sort`. */
-const INSERTION_SORT_LIMIT = 64
-
-/** Selectable sentences by descending score, ties by article order. */
-function rankOrder(model: ArticleModel, scores: Float64Array): number[] {
-  const order: number[] = []
-  for (let i = 0; i < model.spans.length; i++) if (model.selectable[i] === 1) order.push(i)
-  if (order.length > INSERTION_SORT_LIMIT)
-    return order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
-  // Indices arrive in increasing order, so moving a sentence only past lower scores keeps ties
-  // in article order: the same order as the comparator above.
-  for (let k = 1; k < order.length; k++) {
-    const i = order[k] as number
-    const score = scores[i] as number
-    let m = k - 1
-    while (m >= 0 && (scores[order[m] as number] as number) < score) {
-      order[m + 1] = order[m] as number
-      m--
-    }
-    order[m + 1] = i
-  }
-  return order
 }
 
 /** About how many sentences a budget holds in this article (word and character budgets via median sentence size). */

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { sentenceBreaks, splitSentences } from './sentences'
+import { joinDecision, sentenceBreaks, splitSentences } from './sentences'
 
 const split = (text: string, language = 'en'): string[] =>
   splitSentences(text, language).map((s) => text.slice(s.start, s.end))
@@ -280,6 +280,61 @@ describe('splitSentences', () => {
       const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })
       const whole = [...segmenter.segment(flat)].map((s) => s.index).filter((i) => i > 0)
       expect(sentenceBreaks(flat, segmenter, chunkSize)).toEqual(whole)
+    }
+  )
+})
+
+describe('the one-character join pre-check', () => {
+  /** Piece ends and starts that the join rules look at, and some they ignore. */
+  const piece = fc
+    .array(
+      fc.constantFrom(
+        'a',
+        'Z',
+        'z.',
+        'U.S.',
+        'Dr.',
+        '1.',
+        'b)',
+        '丝路',
+        '。',
+        '！',
+        '”',
+        '」',
+        '』',
+        '!',
+        '?',
+        '"',
+        "'",
+        '’',
+        '»',
+        ')',
+        ']',
+        ',',
+        ';',
+        ':',
+        '}',
+        ' ',
+        '…',
+        '中',
+        '说',
+        'e.g.',
+        'Jan.',
+        '3.'
+      ),
+      { minLength: 1, maxLength: 6 }
+    )
+    .map((parts) => parts.join('').trim())
+    .filter((text) => text.length > 0)
+
+  test.prop([piece, piece, fc.constantFrom('en', 'de', 'zh', 'fr')], { numRuns: 2000 })(
+    'never rules out a join the rules would make',
+    (left, right, language) => {
+      const text = `${left} ${right}`
+      const current = { start: 0, end: left.length }
+      const next = { start: left.length + 1, end: text.length }
+      const { joins, mayJoin } = joinDecision(text, current, next, language)
+      if (joins) expect(mayJoin).toBe(true)
     }
   )
 })

@@ -224,7 +224,7 @@ function segmentBlock(text: string, block: Range, segmenter: Intl.Segmenter): Ra
     // ICU treats “ and « as closing punctuation, so in unspaced scripts ("…？“他说。”") the opening
     // quote of the next sentence is glued to the end of this one: hand it over.
     let moved = 0
-    while (end - moved > index && OPENING_QUOTES.has(flat.charAt(end - moved - 1))) moved++
+    while (end - moved > index && OPENING.has(flat.charCodeAt(end - moved - 1))) moved++
     if (moved === end - index) moved = 0
     const range = trim(text, block.start + index - carry, block.start + end - moved)
     if (range) out.push(range)
@@ -370,8 +370,6 @@ function isLetterAt(text: string, i: number): boolean {
   return LETTER.test(text.slice(i, i + 2))
 }
 
-const OPENING_QUOTES = new Set(['“', '«', '„', '「', '『', '‘'])
-
 function trim(text: string, start: number, end: number): Range | undefined {
   let s = start
   let e = end
@@ -405,10 +403,7 @@ function mergeAbbreviations(text: string, ranges: Range[], language: string): Ra
   let current = ranges[0] as Range
   for (let i = 1; i < ranges.length; i++) {
     const next = ranges[i] as Range
-    // The end of the piece is all the rules look at (see HEAD_WINDOW).
-    const head = text.slice(Math.max(current.start, current.end - HEAD_WINDOW), current.end)
-    const tail = text.slice(next.start, Math.min(next.end, next.start + 24))
-    if (shouldJoin(head, tail, titles) || isCjkAttribution(head, next.end - next.start)) {
+    if (mayJoin(text, current, next) && joins(text, current, next, titles)) {
       current = { start: current.start, end: next.end }
     } else {
       out.push(current)
@@ -418,6 +413,45 @@ function mergeAbbreviations(text: string, ranges: Range[], language: string): Ra
   out.push(current)
   return out
 }
+
+/** The join rules, on the end of `current` and the start of `next`. */
+function joins(text: string, current: Range, next: Range, titles: Titles): boolean {
+  // The end of the piece is all the rules look at (see HEAD_WINDOW).
+  const head = text.slice(Math.max(current.start, current.end - HEAD_WINDOW), current.end)
+  const tail = text.slice(next.start, Math.min(next.end, next.start + 24))
+  return shouldJoin(head, tail, titles) || isCjkAttribution(head, next.end - next.start)
+}
+
+/** For tests: whether the join rules join two pieces, and whether `mayJoin` lets them try. */
+export function joinDecision(
+  text: string,
+  current: Range,
+  next: Range,
+  language: string
+): { joins: boolean; mayJoin: boolean } {
+  return {
+    joins: joins(text, current, next, titlesFor(language)),
+    mayJoin: mayJoin(text, current, next),
+  }
+}
+
+/**
+ * `false` when no join rule can apply, decided from one character on each side of the break so
+ * that text of many short sentences does not pay two slices and a few regex tests per sentence.
+ * Every rule of `shouldJoin` and `isCjkAttribution` needs the piece to end in one of
+ * `JOIN_AFTER` (a full stop, a bracket, `!`, `?` or a closing quote) or the next piece to start
+ * with a closer (after optional spaces, which `trim` removed).
+ */
+function mayJoin(text: string, current: Range, next: Range): boolean {
+  const first = text.charCodeAt(next.start)
+  return JOIN_AFTER.has(text.charCodeAt(current.end - 1)) || CLOSERS.has(first) || isSpace(first)
+}
+/** . ) ! ? " ' ” ’ » ] 」 』 */
+const JOIN_AFTER = new Set([
+  0x2e, 0x29, 0x21, 0x3f, 0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x5d, 0x300d, 0x300f,
+])
+/** What `STARTS_CLOSER` accepts after its spaces: , ; : ) ] } */
+const CLOSERS = new Set([0x2c, 0x3b, 0x3a, 0x29, 0x5d, 0x7d])
 
 /**
  * "“……。”项目负责人说。": ICU ends a sentence after a quotation closed by 。”; a short piece after
