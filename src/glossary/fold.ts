@@ -151,6 +151,13 @@ function foldUnit(u: number, lowercase: boolean): number {
 }
 
 /**
+ * `foldUnit(u, false) + 2` per UTF-16 unit, filled on first sight (0: not yet): text is folded
+ * at every request, and the unit's checks (apostrophes, spaces, invisible and bidi controls)
+ * cost more than the rest of the matcher's pass over text without terms.
+ */
+const foldedUnits = new Int32Array(0x10000)
+
+/**
  * Folds `source` (which must already be NFC) into the matcher's comparison form.
  *
  * Runs of whitespace become one space; invisible characters disappear; with `lowercase`, letters
@@ -167,7 +174,13 @@ export function foldText(source: string, lowercase: boolean): FoldedText {
   const ends = new Int32Array(capacity)
   let n = 0
   const push = (unit: number, start: number, end: number): void => {
-    const f = foldUnit(unit, lowercase)
+    let f = (foldedUnits[unit] as number) - 2
+    if (f === -2) {
+      f = foldUnit(unit, false)
+      foldedUnits[unit] = f + 2
+    }
+    // The one unit whose fold depends on `lowercase` (final sigma).
+    if (unit === 0x03c2 && lowercase) f = 0x03c3
     if (f < 0) return
     if (f === SPACE && n > 0 && units[n - 1] === SPACE) {
       ends[n - 1] = end

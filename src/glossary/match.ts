@@ -238,6 +238,10 @@ function scan(
   const { classOf, step, report, fail, pattern, depth } = automaton
   const { units, starts, ends } = folded
   const n = folded.length
+  // Whether a term may start at each unit (0: not asked yet, 1: no, 2: yes). Nested keys ask
+  // about the same starts again and again (a 32-deep chain: 32 times per unit), so each unit's
+  // answer is worked out once.
+  const startsWord = new Uint8Array(n + 1)
   let state = 0
   for (let k = 0; k < n; k++) {
     state = step(state, classOf[units[k] ?? 0] ?? 0)
@@ -249,7 +253,12 @@ function scan(
     const end = ends[k] ?? 0
     while (t >= 0) {
       const from = k - (depth[t] ?? 0) + 1
-      if (canStartAfter(codePointBefore(units, from), codePointAt(units, from, n))) {
+      let may = startsWord[from] as number
+      if (may === 0) {
+        may = canStartAfter(codePointBefore(units, from), codePointAt(units, from, n)) ? 2 : 1
+        startsWord[from] = may
+      }
+      if (may === 2) {
         const start = starts[from] ?? 0
         const pid = pattern[t] ?? 0
         const known = bestEnd[start] ?? 0
@@ -339,18 +348,27 @@ export function compileMatcher(
     if (folded !== undefined) scan(folded, foldText(source, true), bestEnd, bestPattern)
     if (cased !== undefined) scan(cased, foldText(source, false), bestEnd, bestPattern)
     const matches: TermMatch[] = []
+    // The last text found per pattern: a term repeats with the same spelling, and reusing that
+    // string spares a copy per occurrence (text of many short sentences has one every few units).
+    const lastFound: (string | undefined)[] = []
     for (let at = 0; at < source.length; at++) {
       const to = bestEnd[at] ?? 0
       if (to === 0) continue
-      const p = patterns[bestPattern[at] ?? 0] as Pattern
+      const pid = bestPattern[at] ?? 0
+      const p = patterns[pid] as Pattern
       const start = nfc.toOriginal(at)
       const end = nfc.toOriginal(to)
+      let found = lastFound[pid]
+      if (found === undefined || found.length !== end - start || !text.startsWith(found, start)) {
+        found = text.slice(start, end)
+        lastFound[pid] = found
+      }
       matches.push({
         entry: p.entry,
         concept: concepts[p.entry] ?? '',
         start,
         end,
-        found: text.slice(start, end),
+        found,
         preferred: preferred[p.entry] ?? '',
         kind: p.kind,
         term: p.term,

@@ -109,7 +109,8 @@ export function replaceWithPreferred(
     if (m.kind === 'preferred' || m.start < offset + at || m.end > end) continue
     const from = m.start - offset
     // Only rewrite when the slice still shows what was matched (guards against stale offsets).
-    if (text.slice(from, m.end - offset) !== m.found) continue
+    // In place: `m.end` is within the slice here, so this is `text.slice(from, …) === m.found`.
+    if (m.end - m.start !== m.found.length || !text.startsWith(m.found, from)) continue
     out += text.slice(at, from) + rendering(m)
     at = m.end - offset
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isBoilerplate } from './boilerplate'
+import { isBoilerplate, matchesFurniture } from './boilerplate'
 
 describe('isBoilerplate', () => {
   // One example per pattern: a pattern whose first word is missing from the gate fails here.
@@ -48,5 +48,26 @@ describe('isBoilerplate', () => {
     '北京时间今天上午，国家统计局发布了最新数据。',
   ])('keeps prose %j', (sentence) => {
     expect(isBoilerplate(sentence)).toBe(false)
+  })
+})
+
+describe('the shortcut for sentences opening with Han, kana or Hangul', () => {
+  it('answers as the rules do for every code unit, short and long sentences alike', () => {
+    const tails = [
+      '',
+      ' add a comment',
+      ' Image copyright AFP',
+      '。',
+      ` ${'photo credit '.repeat(12)}`,
+    ]
+    for (let unit = 0x3000; unit <= 0xd7ff; unit++) {
+      const first = String.fromCharCode(unit)
+      for (const tail of tails) {
+        const sentence = first + tail
+        expect(isBoilerplate(sentence), `U+${unit.toString(16)}${tail}`).toBe(
+          matchesFurniture(sentence)
+        )
+      }
+    }
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ArticleModel, analyzeArticle } from './document'
+import { type ArticleModel, analyzeArticle, endsLikeSentence } from './document'
 
 // Written for these tests (not taken from any dataset).
 const TITLE = 'Ferry service returns to the island'
@@ -70,6 +70,49 @@ describe('analyzeArticle', () => {
         expect(view(analyzeArticle(text, 'en'))).toEqual(fresh)
       }),
       { numRuns: 200 }
+    )
+  })
+})
+
+describe('endsLikeSentence', () => {
+  // The definition it reads in place.
+  const SENTENCE_END = /[.!?…。！？؟।॥][\s"'”’»)\]」』）]*$/u
+  const byRegex = (text: string, start: number, end: number) =>
+    SENTENCE_END.test(text.slice(start, end).slice(-8))
+
+  it('agrees with the regular expression on every BMP unit before, after and alone', () => {
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = String.fromCharCode(unit)
+      for (const text of [c, `a${c}`, `a.${c}`, `${c}.`, `a.${c}${c}`, `x${c}”`]) {
+        expect(endsLikeSentence(text, 0, text.length), `U+${unit.toString(16)} in ${text}`).toBe(
+          byRegex(text, 0, text.length)
+        )
+      }
+    }
+  })
+
+  it('looks at the last 8 units only', () => {
+    for (let k = 0; k <= 10; k++) {
+      for (const closer of ['"', ' ', '」']) {
+        const text = `Yes.${closer.repeat(k)}`
+        expect(endsLikeSentence(text, 0, text.length), `${k} × ${closer}`).toBe(k <= 7)
+        expect(endsLikeSentence(text, 0, text.length)).toBe(byRegex(text, 0, text.length))
+      }
+    }
+  })
+
+  it('agrees with the regular expression on generated ranges', () => {
+    const unit = fc.constantFrom(
+      ...'.!?…。！？؟।॥"\'”’»)]」』）“«( \t\n\u00a0\u3000\u200b\u0085ab丝1'.split('')
+    )
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 16 }), fc.nat(), fc.nat(), (units, a, b) => {
+        const text = units.join('')
+        const start = text.length === 0 ? 0 : a % (text.length + 1)
+        const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1))
+        expect(endsLikeSentence(text, start, end)).toBe(byRegex(text, start, end))
+      }),
+      { numRuns: 5000 }
     )
   })
 })

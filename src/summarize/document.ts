@@ -364,9 +364,8 @@ function markSelectable(
   let any = false
   for (let i = 0; i < n; i++) {
     const span = spans[i] as SentenceSpan
-    if (wordCounts[i] === 0) continue
-    const sentence = text.slice(span.start, span.end)
-    if (isBoilerplate(sentence) || !endsLikeSentence(sentence)) continue
+    if (wordCounts[i] === 0 || !endsLikeSentence(text, span.start, span.end)) continue
+    if (isBoilerplate(text.slice(span.start, span.end))) continue
     selectable[i] = 1
     any = true
   }
@@ -396,12 +395,73 @@ const OPENING_QUOTES = new Set([0x22, 0x201c, 0x201e, 0xab, 0x2018, 0x27, 0x300c
 /** A question mark of any script, optionally followed by closing quotes. */
 const QUESTION_END = /[?？؟]["'”’»」』]*$/u
 
-/** Sentence-final punctuation of any script, optionally followed by closing quotes/brackets. */
-const SENTENCE_END = /[.!?…。！？؟।॥][\s"'”’»)\]」』）]*$/u
+/**
+ * A line without sentence punctuation is a headline, a section heading, a caption or a byline:
+ * `text[start, end)` ends like a sentence when, within its last 8 units, sentence-final
+ * punctuation of any script is followed only by whitespace and closing quotes or brackets
+ * (`/[.!?…。！？؟।॥][\s"'”’»)\]」』）]*$/u` on the last 8 units; read in place, without copies).
+ */
+export function endsLikeSentence(text: string, start: number, end: number): boolean {
+  const from = Math.max(start, end - 8)
+  let p = end - 1
+  // The two classes are disjoint, so the last unit that is not a closer must be the terminal.
+  while (p >= from && isSentenceCloser(text.charCodeAt(p))) p--
+  return p >= from && isSentenceFinal(text.charCodeAt(p))
+}
 
-/** A line without sentence punctuation is a headline, a section heading, a caption or a byline. */
-function endsLikeSentence(sentence: string): boolean {
-  return SENTENCE_END.test(sentence.slice(-8))
+/** . ! ? … 。 ！ ？ ؟ । ॥ */
+function isSentenceFinal(code: number): boolean {
+  switch (code) {
+    case 0x2e:
+    case 0x21:
+    case 0x3f:
+    case 0x2026:
+    case 0x3002:
+    case 0xff01:
+    case 0xff1f:
+    case 0x61f:
+    case 0x964:
+    case 0x965:
+      return true
+    default:
+      return false
+  }
+}
+
+/** What may follow sentence-final punctuation: JavaScript's `\s`, " ' ” ’ » ) ] 」 』 ）. */
+function isSentenceCloser(code: number): boolean {
+  switch (code) {
+    case 0x22:
+    case 0x27:
+    case 0x201d:
+    case 0x2019:
+    case 0xbb:
+    case 0x29:
+    case 0x5d:
+    case 0x300d:
+    case 0x300f:
+    case 0xff09:
+      return true
+    default:
+      return isRegexSpace(code)
+  }
+}
+
+/** The code units of `\s` in a JavaScript regular expression. */
+function isRegexSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /** The article's own headline when its text starts with one (a first line that is not prose). */

@@ -637,40 +637,37 @@ function titleVector(model: ArticleModel, termWeight: Float64Array): Float64Arra
   return vector
 }
 
-/** Cosine similarities of a sentence to every sentence, computed on demand and kept. */
-export type SimilarityRows = {
-  /** `row(i)[j]` is the cosine similarity of sentences `i` and `j`. */
-  row(i: number): Float64Array
+/** Cosine similarities between sentences, for the redundancy check of selection. */
+export type Similarity = {
+  /**
+   * Raises `maxSim[j]` to the cosine similarity of sentences `i` and `j`, for every `j` of
+   * `members`. Costs one pass over the terms of `i` and of the members.
+   */
+  raise(i: number, members: Int32Array, maxSim: Float64Array): void
 }
 
 /**
- * Similarity rows for redundancy checks. A row costs one pass over the article's terms; rows are
- * cached because every length of a request reuses the sentences picked for the smaller ones.
+ * Similarities on demand, against a given list of sentences only: selection compares a pick with
+ * its candidates, a bounded list (see `REDUNDANCY_POOL` in select.ts), never with the whole text,
+ * so a text of 58,000 one-word sentences costs no more per pick than an article.
  */
-export function createSimilarityRows(
-  model: ArticleModel,
-  vectors: SentenceVectors
-): SimilarityRows {
+export function createSimilarity(model: ArticleModel, vectors: SentenceVectors): Similarity {
   const { terms, termStart, arena } = model
   const { termWeight, inverseNorm } = vectors
-  const n = model.spans.length
-  const rows: (Float64Array | undefined)[] = new Array(n)
   const scratch = arena.f64(model.vocabularySize)
   return {
-    row(i) {
-      const cached = rows[i]
-      if (cached !== undefined) return cached
-      const out = arena.f64(n)
-      rows[i] = out
+    raise(i, members, maxSim) {
       const ii = inverseNorm[i] as number
-      if (ii === 0) return out
+      // A sentence without terms is similar to nothing (and `maxSim` is never below 0).
+      if (ii === 0) return
       const from = termStart[i] as number
       const to = termStart[i + 1] as number
       for (let p = from; p < to; p++) {
         const t = terms[p] as number
         scratch[t] = (scratch[t] as number) + (termWeight[t] as number)
       }
-      for (let j = 0; j < n; j++) {
+      for (let k = 0; k < members.length; k++) {
+        const j = members[k] as number
         const ij = inverseNorm[j] as number
         if (ij === 0) continue
         let dot = 0
@@ -679,10 +676,10 @@ export function createSimilarityRows(
           const s = scratch[t] as number
           if (s !== 0) dot += s * (termWeight[t] as number)
         }
-        out[j] = Math.min(1, dot * ii * ij)
+        const similarity = Math.min(1, dot * ii * ij)
+        if (similarity > (maxSim[j] as number)) maxSim[j] = similarity
       }
       for (let p = from; p < to; p++) scratch[terms[p] as number] = 0
-      return out
     },
   }
 }

@@ -18,7 +18,7 @@ import {
   openingSelection,
 } from './presets'
 import {
-  createSimilarityRows,
+  createSimilarity,
   DEFAULT_WEIGHTS,
   LANGUAGE_WEIGHTS,
   type RankWeights,
@@ -140,7 +140,7 @@ function summarizeModel(
 ): SummarizeResult {
   const features = sentenceFeatures(model, weights)
   const rankScratch = rankScratchFor(features.selectableCount, model.arena)
-  const similarity = createSimilarityRows(model, features.vectors)
+  const similarity = createSimilarity(model, features.vectors)
   const { display } = options
   const sizes = sentenceSizes(model, display)
   const lengths = resolveLengths(options.lengths)
@@ -154,11 +154,17 @@ function summarizeModel(
   // When a smaller length had to be cut, larger ones that cannot hold that sentence whole cut the
   // same sentence (longer), so nesting holds for truncated summaries too.
   let cutSentence = -1
+  let previous: { scores: Float64Array; ranked: Int32Array } | undefined
   for (const { length, position } of bySize) {
     const { budget } = length
     const size = summarySentences(budget, features)
     const scores = scoreSentences(features, weights, size)
-    const ranked = rankOrder(model.selectable, scores, model.arena, rankScratch)
+    // Lengths far smaller than a long text weigh its sentences alike (their lead weights agree to
+    // the last bit): such a length reuses the ranking instead of sorting the same scores again.
+    if (previous === undefined || !sameValues(previous.scores, scores)) {
+      previous = { scores, ranked: rankOrder(model.selectable, scores, model.arena, rankScratch) }
+    }
+    const { ranked } = previous
     // Presets count characters their own way and rule some sentences out (see presets.ts).
     const rules = hasSentenceRules(budget)
       ? budgetedSizes(budget, sizes, (i) => shownSentence(model, display, i), model.selectable)
@@ -249,6 +255,13 @@ function shownSentence(model: ArticleModel, display: Display | undefined, i: num
   return display
     ? display(span.start, span.end - span.start)
     : model.text.slice(span.start, span.end)
+}
+
+/** Whether two score arrays hold the same numbers (`NaN` never equals: such scores are re-ranked). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** About how many sentences a budget holds in this article (word and character budgets via median sentence size). */

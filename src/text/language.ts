@@ -16,5 +16,7 @@ export function primarySubtag(tag: string): string {
  */
 export function languageKey(tag: string): string {
   const primary = primarySubtag(tag)
-  return /^[a-z]{2,3}$/.test(primary) ? primary : 'und'
+  return LANGUAGE_SUBTAG.test(primary) ? primary : 'und'
 }
+
+const LANGUAGE_SUBTAG = /^[a-z]{2,3}$/

@@ -23,6 +23,29 @@ export function segmenterFor(
   language: string,
   granularity: 'grapheme' | 'word' | 'sentence'
 ): Intl.Segmenter {
+  // Word counting asks once per word of an unspaced script, always with the same tag: the last
+  // answer per granularity skips reducing the tag (a slice, a lowercase copy, a regex test).
+  const last = lastAnswer[granularity]
+  if (last.language === language && last.segmenter !== undefined) return last.segmenter
+  const segmenter = cachedSegmenter(language, granularity)
+  last.language = language
+  last.segmenter = segmenter
+  return segmenter
+}
+
+const lastAnswer: Record<
+  Intl.SegmenterOptions['granularity'] & string,
+  { language: string; segmenter: Intl.Segmenter | undefined }
+> = {
+  grapheme: { language: '', segmenter: undefined },
+  word: { language: '', segmenter: undefined },
+  sentence: { language: '', segmenter: undefined },
+}
+
+function cachedSegmenter(
+  language: string,
+  granularity: 'grapheme' | 'word' | 'sentence'
+): Intl.Segmenter {
   const cache = caches[granularity]
   const key = languageKey(language)
   let segmenter = cache.get(key)

@@ -104,18 +104,59 @@ function titlesFor(language: string): Titles {
  * // ['Dr. Smith arrived at 5 p.m. on Jan. 5.', 'He left.']
  */
 export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
-  const spans: SentenceSpan[] = []
   const english = languageKey(language) === 'en'
   const segmenter = segmenterFor(language, 'sentence')
+  const pieces = new Pieces(text.length)
   for (const block of splitBlocks(text)) {
-    const raw = segmentBlock(text, block, segmenter)
-    const merged = mergeQuotes(text, mergeAbbreviations(text, raw, language))
-    for (const span of merged) {
-      if (english) splitGlued(text, span, spans)
-      else spans.push(span)
+    const from = pieces.length
+    segmentBlock(text, block, segmenter, pieces)
+    mergeAbbreviations(text, pieces, from, language)
+    mergeQuotes(text, pieces, from)
+  }
+  if (english) {
+    const spans: SentenceSpan[] = []
+    for (let i = 0; i < pieces.length; i++) {
+      splitGlued(text, { start: pieces.start[i] as number, end: pieces.end[i] as number }, spans)
     }
+    return spans
+  }
+  const spans: SentenceSpan[] = []
+  for (let i = 0; i < pieces.length; i++) {
+    spans.push({ start: pieces.start[i] as number, end: pieces.end[i] as number })
   }
   return spans
+}
+
+/**
+ * The pieces of a text while they are cut and joined: two parallel offset arrays rather than an
+ * object per piece, so that the join passes rewrite them in place (joining only ever shortens
+ * the list) and text of many tiny sentences allocates once per sentence, not once per pass.
+ */
+class Pieces {
+  start: Int32Array
+  end: Int32Array
+  length = 0
+
+  constructor(textLength: number) {
+    // Most texts hold a sentence per 60–150 units; growing by doubling covers the rest.
+    const capacity = Math.max(16, Math.min(textLength >> 4, 1 << 16))
+    this.start = new Int32Array(capacity)
+    this.end = new Int32Array(capacity)
+  }
+
+  push(start: number, end: number): void {
+    if (this.length === this.start.length) {
+      const start = new Int32Array(this.length * 2)
+      const end = new Int32Array(this.length * 2)
+      start.set(this.start)
+      end.set(this.end)
+      this.start = start
+      this.end = end
+    }
+    this.start[this.length] = start
+    this.end[this.length] = end
+    this.length++
+  }
 }
 
 /**
@@ -143,12 +184,14 @@ function splitGlued(text: string, span: SentenceSpan, out: SentenceSpan[]): void
   out.push({ start, end: span.end })
 }
 
+const DIGIT_OR_CLOSER = /[\d'’%)]/
+
 /** `true` when `sentence[0, end)` ends with a lowercase word, possibly followed by digits, %, ’ or ). */
 function endsWithLowercaseWord(sentence: string, end: number): boolean {
   for (let p = end - 1; p >= 0; p--) {
     const ch = sentence.charAt(p)
     if (LOWER.test(ch)) return true
-    if (!/[\d'’%)]/.test(ch)) return false
+    if (!DIGIT_OR_CLOSER.test(ch)) return false
   }
   return false
 }
@@ -210,28 +253,29 @@ function isRunningText(line: string): boolean {
   return false
 }
 
-/** Runs the ICU segmenter over one block, reading inner line breaks as spaces. */
-function segmentBlock(text: string, block: Range, segmenter: Intl.Segmenter): Range[] {
+/** Runs the ICU segmenter over one block, reading inner line breaks as spaces; appends the trimmed, non-empty pieces. */
+function segmentBlock(text: string, block: Range, segmenter: Intl.Segmenter, out: Pieces): void {
   const slice = text.slice(block.start, block.end)
   // Same length replacement keeps offsets valid while hiding the soft line breaks from ICU.
   const flat = slice.replace(/[\r\n\u2028\u2029\v\f\u0085]/g, ' ')
   const breaks = sentenceBreaks(flat, segmenter)
   breaks.push(flat.length)
-  const out: Range[] = []
   let carry = 0
   let index = 0
   for (const end of breaks) {
     // ICU treats “ and « as closing punctuation, so in unspaced scripts ("…？“他说。”") the opening
     // quote of the next sentence is glued to the end of this one: hand it over.
     let moved = 0
-    while (end - moved > index && OPENING.has(flat.charCodeAt(end - moved - 1))) moved++
+    while (end - moved > index && isOpeningQuote(flat.charCodeAt(end - moved - 1))) moved++
     if (moved === end - index) moved = 0
-    const range = trim(text, block.start + index - carry, block.start + end - moved)
-    if (range) out.push(range)
+    let s = block.start + index - carry
+    let e = block.start + end - moved
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+    if (s < e) out.push(s, e)
     carry = moved
     index = end
   }
-  return out
 }
 
 /**
@@ -370,14 +414,6 @@ function isLetterAt(text: string, i: number): boolean {
   return LETTER.test(text.slice(i, i + 2))
 }
 
-function trim(text: string, start: number, end: number): Range | undefined {
-  let s = start
-  let e = end
-  while (s < e && isSpace(text.charCodeAt(s))) s++
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--
-  return s < e ? { start: s, end: e } : undefined
-}
-
 function isSpace(code: number): boolean {
   return (
     code === 0x20 ||
@@ -395,31 +431,51 @@ function isSpace(code: number): boolean {
   )
 }
 
-/** Joins a segment with the next one when ICU broke after an abbreviation or before a continuation. */
-function mergeAbbreviations(text: string, ranges: Range[], language: string): Range[] {
-  if (ranges.length < 2) return ranges
+/**
+ * Joins a piece with the next one when ICU broke after an abbreviation or before a continuation,
+ * in place over the pieces from `from` on.
+ */
+function mergeAbbreviations(text: string, pieces: Pieces, from: number, language: string): void {
+  if (pieces.length - from < 2) return
   const titles = titlesFor(language)
-  const out: Range[] = []
-  let current = ranges[0] as Range
-  for (let i = 1; i < ranges.length; i++) {
-    const next = ranges[i] as Range
-    if (mayJoin(text, current, next) && joins(text, current, next, titles)) {
-      current = { start: current.start, end: next.end }
+  const { start, end } = pieces
+  let kept = from
+  let currentStart = start[from] as number
+  let currentEnd = end[from] as number
+  for (let i = from + 1; i < pieces.length; i++) {
+    const nextStart = start[i] as number
+    const nextEnd = end[i] as number
+    if (
+      mayJoin(text, currentEnd, nextStart) &&
+      joins(text, currentStart, currentEnd, nextStart, nextEnd, titles)
+    ) {
+      currentEnd = nextEnd
     } else {
-      out.push(current)
-      current = next
+      start[kept] = currentStart
+      end[kept] = currentEnd
+      kept++
+      currentStart = nextStart
+      currentEnd = nextEnd
     }
   }
-  out.push(current)
-  return out
+  start[kept] = currentStart
+  end[kept] = currentEnd
+  pieces.length = kept + 1
 }
 
-/** The join rules, on the end of `current` and the start of `next`. */
-function joins(text: string, current: Range, next: Range, titles: Titles): boolean {
+/** The join rules, on the end of the current piece and the start of the next. */
+function joins(
+  text: string,
+  currentStart: number,
+  currentEnd: number,
+  nextStart: number,
+  nextEnd: number,
+  titles: Titles
+): boolean {
   // The end of the piece is all the rules look at (see HEAD_WINDOW).
-  const head = text.slice(Math.max(current.start, current.end - HEAD_WINDOW), current.end)
-  const tail = text.slice(next.start, Math.min(next.end, next.start + 24))
-  return shouldJoin(head, tail, titles) || isCjkAttribution(head, next.end - next.start)
+  const head = text.slice(Math.max(currentStart, currentEnd - HEAD_WINDOW), currentEnd)
+  const tail = text.slice(nextStart, Math.min(nextEnd, nextStart + 24))
+  return shouldJoin(head, tail, titles) || isCjkAttribution(head, nextEnd - nextStart)
 }
 
 /** For tests: whether the join rules join two pieces, and whether `mayJoin` lets them try. */
@@ -430,8 +486,8 @@ export function joinDecision(
   language: string
 ): { joins: boolean; mayJoin: boolean } {
   return {
-    joins: joins(text, current, next, titlesFor(language)),
-    mayJoin: mayJoin(text, current, next),
+    joins: joins(text, current.start, current.end, next.start, next.end, titlesFor(language)),
+    mayJoin: mayJoin(text, current.end, next.start),
   }
 }
 
@@ -439,19 +495,46 @@ export function joinDecision(
  * `false` when no join rule can apply, decided from one character on each side of the break so
  * that text of many short sentences does not pay two slices and a few regex tests per sentence.
  * Every rule of `shouldJoin` and `isCjkAttribution` needs the piece to end in one of
- * `JOIN_AFTER` (a full stop, a bracket, `!`, `?` or a closing quote) or the next piece to start
+ * `isJoinAfter` (a full stop, a bracket, `!`, `?` or a closing quote) or the next piece to start
  * with a closer (after optional spaces, which `trim` removed).
  */
-function mayJoin(text: string, current: Range, next: Range): boolean {
-  const first = text.charCodeAt(next.start)
-  return JOIN_AFTER.has(text.charCodeAt(current.end - 1)) || CLOSERS.has(first) || isSpace(first)
+function mayJoin(text: string, currentEnd: number, nextStart: number): boolean {
+  const first = text.charCodeAt(nextStart)
+  return isJoinAfter(text.charCodeAt(currentEnd - 1)) || isCloser(first) || isSpace(first)
 }
+
 /** . ) ! ? " ' ” ’ » ] 」 』 */
-const JOIN_AFTER = new Set([
-  0x2e, 0x29, 0x21, 0x3f, 0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x5d, 0x300d, 0x300f,
-])
+function isJoinAfter(code: number): boolean {
+  switch (code) {
+    case 0x2e:
+    case 0x29:
+    case 0x21:
+    case 0x3f:
+    case 0x22:
+    case 0x27:
+    case 0x201d:
+    case 0x2019:
+    case 0xbb:
+    case 0x5d:
+    case 0x300d:
+    case 0x300f:
+      return true
+    default:
+      return false
+  }
+}
+
 /** What `STARTS_CLOSER` accepts after its spaces: , ; : ) ] } */
-const CLOSERS = new Set([0x2c, 0x3b, 0x3a, 0x29, 0x5d, 0x7d])
+function isCloser(code: number): boolean {
+  return (
+    code === 0x2c ||
+    code === 0x3b ||
+    code === 0x3a ||
+    code === 0x29 ||
+    code === 0x5d ||
+    code === 0x7d
+  )
+}
 
 /**
  * "“……。”项目负责人说。": ICU ends a sentence after a quotation closed by 。”; a short piece after
@@ -508,36 +591,76 @@ const MAX_QUOTE_SPAN = 4
  * stays alone when the next sentence opens a quote of its own: news style leaves a quote open at
  * the end of a paragraph and reopens it in the next, and each of those sentences stands by itself.
  */
-function mergeQuotes(text: string, ranges: Range[]): Range[] {
-  if (ranges.length < 2) return ranges
-  const out: Range[] = []
-  let i = 0
-  while (i < ranges.length) {
-    let current = ranges[i] as Range
+function mergeQuotes(text: string, pieces: Pieces, from: number): void {
+  const count = pieces.length
+  if (count - from < 2) return
+  const { start, end } = pieces
+  // Rewritten in place: `kept` never passes `i`, so every piece is read before it is overwritten.
+  let kept = from
+  let i = from
+  while (i < count) {
+    const currentStart = start[i] as number
+    let currentEnd = end[i] as number
     let j = i
-    let state = scanQuotes(text, current.start, current.start, current.end, 0)
+    let state = scanQuotes(text, currentStart, currentStart, currentEnd, 0)
     if (state > 0) {
-      for (let k = i + 1; k < ranges.length && k <= i + MAX_QUOTE_SPAN; k++) {
-        const next = ranges[k] as Range
-        if (startsWithOpeningQuote(text, next.start, next.end)) break
-        state = scanQuotes(text, current.start, next.start, next.end, state)
+      for (let k = i + 1; k < count && k <= i + MAX_QUOTE_SPAN; k++) {
+        const nextStart = start[k] as number
+        const nextEnd = end[k] as number
+        if (startsWithOpeningQuote(text, nextStart, nextEnd)) break
+        state = scanQuotes(text, currentStart, nextStart, nextEnd, state)
         if (state === 0) {
-          current = { start: current.start, end: next.end }
+          currentEnd = nextEnd
           j = k
           break
         }
       }
     }
-    out.push(current)
+    start[kept] = currentStart
+    end[kept] = currentEnd
+    kept++
     i = j + 1
   }
-  return out
+  pieces.length = kept
 }
 
-/** Quote characters that always open (U+201E „ opens German quotes closed by “). */
-const OPENING = new Set([0x201c, 0xab, 0x201e, 0x300c, 0x300e, 0x2018])
-/** Quote characters that always close. */
-const CLOSING = new Set([0x201d, 0xbb, 0x300d, 0x300f])
+/** Quote characters that always open: “ « „ 「 『 ‘ (U+201E „ opens German quotes closed by “). */
+function isOpeningQuote(code: number): boolean {
+  return (
+    code === 0x201c ||
+    code === 0xab ||
+    code === 0x201e ||
+    code === 0x300c ||
+    code === 0x300e ||
+    code === 0x2018
+  )
+}
+
+/** Quote characters that always close: ” » 」 』 */
+function isClosingQuote(code: number): boolean {
+  return code === 0x201d || code === 0xbb || code === 0x300d || code === 0x300f
+}
+
+/** Every code unit `scanQuotes` acts on: " ' and the curly, angle and corner quotes. */
+function isQuoteMark(code: number): boolean {
+  if (code < 0xab) return code === 0x22 || code === 0x27
+  switch (code) {
+    case 0xab:
+    case 0xbb:
+    case 0x2018:
+    case 0x2019:
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x300c:
+    case 0x300d:
+    case 0x300e:
+    case 0x300f:
+      return true
+    default:
+      return false
+  }
+}
 
 /**
  * The state `scanQuotes` returns: open quotations of any other kind, plus `SINGLE ×` open
@@ -564,7 +687,7 @@ function scanQuotes(
   let d = state - singles * SINGLE
   for (let p = start; p < end; p++) {
     const c = text.charCodeAt(p)
-    if (c < 0x22 || (c > 0x22 && c < 0xab && c !== 0x27)) continue
+    if (!isQuoteMark(c)) continue
     if (c === 0x22) {
       if (p === start || isSpaceOrOpener(text.charCodeAt(p - 1))) d++
       else if (d > 0) d--
@@ -576,7 +699,7 @@ function scanQuotes(
       const before = p === start ? 0x20 : text.charCodeAt(p - 1)
       const after = p + 1 < end ? text.charCodeAt(p + 1) : 0x20
       if (isLetter(after)) {
-        if (isSpaceOrOpener(before) || before === 0x22 || OPENING.has(before)) singles++
+        if (isSpaceOrOpener(before) || before === 0x22 || isOpeningQuote(before)) singles++
       } else if (singles > 0 && !isSpace(before) && !isWordChar(after)) singles--
     } else if (c === 0x2019) {
       if (d > 0 && (p + 1 >= end || !isWordChar(text.charCodeAt(p + 1)))) d--
@@ -584,9 +707,9 @@ function scanQuotes(
       // “ closes a German „ quote, opens otherwise.
       if (d > 0 && germanOpen(text, groupStart, p)) d--
       else d++
-    } else if (OPENING.has(c)) {
+    } else if (isOpeningQuote(c)) {
       if (c !== 0x2018 || p === start || isSpaceOrOpener(text.charCodeAt(p - 1))) d++
-    } else if (CLOSING.has(c) && d > 0) d--
+    } else if (isClosingQuote(c) && d > 0) d--
   }
   return d + singles * SINGLE
 }
@@ -605,7 +728,7 @@ function startsWithOpeningQuote(text: string, start: number, end: number): boole
   if (start >= end) return false
   const c = text.charCodeAt(start)
   if (c === 0x27) return start + 1 < end && isLetter(text.charCodeAt(start + 1))
-  return c === 0x22 || OPENING.has(c)
+  return c === 0x22 || isOpeningQuote(c)
 }
 
 /** A letter (not a digit: '90s is an elision, not a quotation). */
