@@ -6,32 +6,33 @@
  */
 import { loadavg } from 'node:os'
 import { BUNDLED_GLOSSARIES } from '../../src/glossary/bundled.generated'
-import { findTerms } from '../../src/glossary/match'
-import { checkTerminology, replaceWithPreferred } from '../../src/glossary/terms'
+import { findTermSpans } from '../../src/glossary/match'
+import { checkTerminology, preferredDisplay } from '../../src/glossary/terms'
 import type { Glossary } from '../../src/glossary/types'
 import { buildGlossary } from '../../src/glossary/validate'
 import type { LengthRequest } from '../../src/summarize/lengths'
 import { renderSummary, summarize } from '../../src/summarize/summarize'
+import { packTermSpans } from '../../src/usecases/packed-terms'
 import { type BenchContext, readArticles } from './context'
 
 const DEFAULT_LENGTHS: readonly LengthRequest[] = ['short', 'medium', 'long']
 
-/** What `/v1/summarize` computes for one request (minus HTTP, detection and caching). */
+/**
+ * What `/v1/summarize` computes for one request (minus HTTP, detection and caching): the glossary
+ * occurrences, the sentence display, the summaries and their rendering, the packed `terms`.
+ */
 function summarizeRequest(
   text: string,
   language: string,
   glossary: Glossary | null,
   lengths: readonly LengthRequest[] = DEFAULT_LENGTHS
 ): number {
-  const matches = glossary ? findTerms(glossary, text, language) : []
-  const display = matches.some((m) => m.kind !== 'preferred')
-    ? (offset: number, length: number) =>
-        replaceWithPreferred(text.slice(offset, offset + length), matches, offset)
-    : undefined
+  const spans = glossary ? findTermSpans(glossary, text, language) : undefined
+  const display = spans ? preferredDisplay(text, spans) : undefined
   const result = summarize(text, { language, lengths, ...(display ? { display } : {}) })
   let shown = 0
   for (const s of result.summaries) shown += renderSummary(text, s, display).length
-  return shown + matches.length
+  return shown + (spans ? packTermSpans(spans).at.length : 0)
 }
 
 /** Deterministic pseudo-random numbers (a linear congruential generator). */

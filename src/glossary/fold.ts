@@ -163,15 +163,21 @@ const foldedUnits = new Int32Array(0x10000)
  * Runs of whitespace become one space; invisible characters disappear; with `lowercase`, letters
  * are lowercased. Offsets in the result map back to `source` through `starts`/`ends`.
  */
-export function foldText(source: string, lowercase: boolean): FoldedText {
+export function foldText(
+  source: string,
+  lowercase: boolean,
+  reuse?: Omit<FoldedText, 'length'>
+): FoldedText {
   const lowered = lowercase ? source.toLowerCase() : source
   // Lowercasing keeps the length except for a few characters (İ → i̇); when the length is
   // unchanged every unit of `lowered` lines up with the same unit of `source` (fast path).
   const aligned = lowered.length === source.length
   const capacity = aligned ? source.length : source.length * 3
-  const units = new Uint16Array(capacity)
-  const starts = new Int32Array(capacity)
-  const ends = new Int32Array(capacity)
+  // The caller's buffers when they are large enough (only the first `length` units are read).
+  const fits = reuse !== undefined && reuse.units.length >= capacity
+  const units = fits ? reuse.units : new Uint16Array(capacity)
+  const starts = fits ? reuse.starts : new Int32Array(capacity)
+  const ends = fits ? reuse.ends : new Int32Array(capacity)
   let n = 0
   const push = (unit: number, start: number, end: number): void => {
     let f = (foldedUnits[unit] as number) - 2

@@ -37,6 +37,30 @@ export type TermMatcher = {
    * `match.found === text.slice(match.start, match.end)` always holds.
    */
   find(text: string): TermMatch[]
+  /** The same occurrences as `find`, in compact form: no object or string per occurrence. */
+  spans(text: string): TermSpans
+}
+
+/** What an occurrence reports besides where it is: the same for every occurrence of a pattern. */
+export type TermKind = Omit<TermMatch, 'start' | 'end' | 'found'>
+
+/**
+ * Occurrences as parallel arrays, in text order: what `find` returns, without an object and a
+ * string per occurrence (a text of short sentences that each name a term has tens of thousands).
+ */
+export type TermSpans = {
+  readonly count: number
+  /** Half-open UTF-16 ranges of the searched text. */
+  readonly start: Int32Array
+  readonly end: Int32Array
+  /** Per occurrence: its index in `kinds`. */
+  readonly kind: Int32Array
+  readonly kinds: readonly TermKind[]
+}
+
+function emptySpans(kinds: readonly TermKind[]): TermSpans {
+  const none = new Int32Array(0)
+  return { count: 0, start: none, end: none, kind: none, kinds }
 }
 
 /** Options of {@link compileMatcher}, for tests and benchmarks. */
@@ -233,15 +257,15 @@ function scan(
   automaton: Automaton,
   folded: FoldedText,
   bestEnd: Int32Array,
-  bestPattern: Int32Array
+  bestPattern: Int32Array,
+  startsWord: Uint8Array
 ): void {
   const { classOf, step, report, fail, pattern, depth } = automaton
   const { units, starts, ends } = folded
   const n = folded.length
-  // Whether a term may start at each unit (0: not asked yet, 1: no, 2: yes). Nested keys ask
-  // about the same starts again and again (a 32-deep chain: 32 times per unit), so each unit's
-  // answer is worked out once.
-  const startsWord = new Uint8Array(n + 1)
+  // `startsWord`: whether a term may start at each unit (0: not asked yet, 1: no, 2: yes). Nested
+  // keys ask about the same starts again and again (a 32-deep chain: 32 times per unit), so each
+  // unit's answer is worked out once.
   let state = 0
   for (let k = 0; k < n; k++) {
     state = step(state, classOf[units[k] ?? 0] ?? 0)
@@ -269,6 +293,66 @@ function scan(
       }
       t = report[fail[t] ?? 0] ?? -1
     }
+  }
+}
+
+/**
+ * The buffers of one scan, sized by the text and kept for the next one: fresh buffers of a few
+ * megabytes cost page faults on every request, more than the scan over them. Scans are
+ * synchronous and never re-entered, so one set serves every call; buffers for texts longer than
+ * `KEPT_UNITS` are not kept.
+ */
+type ScanBuffers = {
+  /** Zeroed, `length + 1` entries. */
+  readonly bestEnd: Int32Array
+  readonly bestPattern: Int32Array
+  /** Zeroed, `units + 1` entries. */
+  startsWord(units: number): Uint8Array
+  /** The last folding's buffers, for the next one to write into. */
+  fold: Omit<FoldedText, 'length'> | undefined
+}
+
+const KEPT_UNITS = 1 << 18
+let keptScan:
+  | {
+      capacity: number
+      bestEnd: Int32Array
+      bestPattern: Int32Array
+      startsWord: Uint8Array
+      fold: Omit<FoldedText, 'length'> | undefined
+    }
+  | undefined
+
+function scanBuffers(length: number): ScanBuffers {
+  let kept = keptScan
+  if (kept === undefined || kept.capacity < length + 1) {
+    const capacity = length + 1
+    kept = {
+      capacity,
+      bestEnd: new Int32Array(capacity),
+      bestPattern: new Int32Array(capacity),
+      startsWord: new Uint8Array(capacity),
+      fold: undefined,
+    }
+    keptScan = length <= KEPT_UNITS ? kept : undefined
+  } else {
+    kept.bestEnd.fill(0, 0, length + 1)
+    kept.bestPattern.fill(0, 0, length + 1)
+  }
+  const buffers = kept
+  return {
+    bestEnd: buffers.bestEnd.subarray(0, length + 1),
+    bestPattern: buffers.bestPattern.subarray(0, length + 1),
+    startsWord(units) {
+      if (buffers.startsWord.length < units + 1) buffers.startsWord = new Uint8Array(units + 1)
+      return buffers.startsWord.fill(0, 0, units + 1)
+    },
+    get fold() {
+      return buffers.fold
+    },
+    set fold(value) {
+      buffers.fold = value
+    },
   }
 }
 
@@ -337,48 +421,87 @@ export function compileMatcher(
     term: deepestPattern?.term ?? '',
   }
 
-  function find(text: string): TermMatch[] {
-    if (patterns.length === 0 || text === '') return []
+  // What each pattern reports, shared by all its occurrences.
+  const kinds: TermKind[] = patterns.map((p) => ({
+    entry: p.entry,
+    concept: concepts[p.entry] ?? '',
+    preferred: preferred[p.entry] ?? '',
+    kind: p.kind,
+    term: p.term,
+  }))
+
+  function spans(text: string): TermSpans {
+    if (patterns.length === 0 || text === '') return emptySpans(kinds)
     const nfc = toNfc(text)
     const source = nfc.text
     // For each source offset: the end of the longest candidate starting there (0: none) and
     // its pattern. Leftmost-longest selection is then one pass, with no sorting.
-    const bestEnd = new Int32Array(source.length + 1)
-    const bestPattern = new Int32Array(source.length + 1)
-    if (folded !== undefined) scan(folded, foldText(source, true), bestEnd, bestPattern)
-    if (cased !== undefined) scan(cased, foldText(source, false), bestEnd, bestPattern)
+    const buffers = scanBuffers(source.length)
+    const { bestEnd, bestPattern } = buffers
+    if (folded !== undefined) {
+      const text = foldText(source, true, buffers.fold)
+      scan(folded, text, bestEnd, bestPattern, buffers.startsWord(text.length))
+      buffers.fold = text
+    }
+    if (cased !== undefined) {
+      const text = foldText(source, false, buffers.fold)
+      scan(cased, text, bestEnd, bestPattern, buffers.startsWord(text.length))
+      buffers.fold = text
+    }
+    let count = 0
+    for (let at = 0; at < source.length; at++) {
+      const to = bestEnd[at] ?? 0
+      if (to === 0) continue
+      count++
+      at = to - 1
+    }
+    const start = new Int32Array(count)
+    const end = new Int32Array(count)
+    const kind = new Int32Array(count)
+    let k = 0
+    for (let at = 0; at < source.length; at++) {
+      const to = bestEnd[at] ?? 0
+      if (to === 0) continue
+      start[k] = nfc.toOriginal(at)
+      end[k] = nfc.toOriginal(to)
+      kind[k] = bestPattern[at] ?? 0
+      k++
+      at = to - 1
+    }
+    return { count, start, end, kind, kinds }
+  }
+
+  function find(text: string): TermMatch[] {
+    const found = spans(text)
     const matches: TermMatch[] = []
     // The last text found per pattern: a term repeats with the same spelling, and reusing that
     // string spares a copy per occurrence (text of many short sentences has one every few units).
     const lastFound: (string | undefined)[] = []
-    for (let at = 0; at < source.length; at++) {
-      const to = bestEnd[at] ?? 0
-      if (to === 0) continue
-      const pid = bestPattern[at] ?? 0
-      const p = patterns[pid] as Pattern
-      const start = nfc.toOriginal(at)
-      const end = nfc.toOriginal(to)
-      let found = lastFound[pid]
-      if (found === undefined || found.length !== end - start || !text.startsWith(found, start)) {
-        found = text.slice(start, end)
-        lastFound[pid] = found
+    for (let k = 0; k < found.count; k++) {
+      const pid = found.kind[k] as number
+      const p = kinds[pid] as TermKind
+      const start = found.start[k] as number
+      const end = found.end[k] as number
+      let slice = lastFound[pid]
+      if (slice === undefined || slice.length !== end - start || !text.startsWith(slice, start)) {
+        slice = text.slice(start, end)
+        lastFound[pid] = slice
       }
       matches.push({
         entry: p.entry,
-        concept: concepts[p.entry] ?? '',
+        concept: p.concept,
         start,
         end,
-        found,
-        preferred: preferred[p.entry] ?? '',
+        found: slice,
+        preferred: p.preferred,
         kind: p.kind,
         term: p.term,
       })
-      at = to - 1
     }
     return matches
   }
 
-  return { language, column, patternCount: patterns.length, find, nesting }
+  return { language, column, patternCount: patterns.length, find, spans, nesting }
 }
 
 const CACHE_SIZE = 32
@@ -418,4 +541,9 @@ export function matcherFor(glossary: Glossary, language: string): TermMatcher {
  */
 export function findTerms(glossary: Glossary, text: string, language: string): TermMatch[] {
   return matcherFor(glossary, language).find(text)
+}
+
+/** {@link findTerms} in compact form (see {@link TermSpans}). */
+export function findTermSpans(glossary: Glossary, text: string, language: string): TermSpans {
+  return matcherFor(glossary, language).spans(text)
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { findTerms } from './match'
+import { findTerms, type TermKind, type TermSpans } from './match'
 import type { Glossary, TermMatch } from './types'
 
 /** One glossary occurrence in a summarized text (the `terms` array of `/v1/summarize`). */
@@ -72,9 +72,12 @@ function isCaseless(unit: number): boolean {
  * acronym such as `NATO` says nothing about the text's style).
  */
 function rendering(match: TermMatch): string {
-  const term = match.term ?? match.found
-  if (isAllCaps(match.found) && !isAllCaps(term)) return match.preferred.toUpperCase()
-  return match.preferred
+  return renderedTerm(match.found, match.term, match.preferred)
+}
+
+function renderedTerm(found: string, term: string | undefined, preferred: string): string {
+  if (isAllCaps(found) && !isAllCaps(term ?? found)) return preferred.toUpperCase()
+  return preferred
 }
 
 /**
@@ -115,6 +118,57 @@ export function replaceWithPreferred(
     at = m.end - offset
   }
   return at === 0 ? text : out + text.slice(at)
+}
+
+/**
+ * A sentence display for a summary of `text`: `display(offset, length)` is
+ * `replaceWithPreferred(text.slice(offset, offset + length), matches, offset)` for the matches
+ * `spans` holds, computed from the compact form. `undefined` when no occurrence would be
+ * rewritten.
+ *
+ * @param write - how a preferred term is written (the caller's typography), asked once per kind;
+ *   the glossary's spelling when absent.
+ */
+export function preferredDisplay(
+  text: string,
+  spans: TermSpans,
+  write?: (preferred: string) => string
+): ((offset: number, length: number) => string) | undefined {
+  const { count, start, end, kind, kinds } = spans
+  let rewrites = false
+  for (let k = 0; k < count && !rewrites; k++) {
+    rewrites = (kinds[kind[k] as number] as TermKind).kind !== 'preferred'
+  }
+  if (!rewrites) return undefined
+  const written: (string | undefined)[] = []
+  return (offset, length) => {
+    const to = offset + length
+    // The first occurrence starting at or after `offset` (occurrences are in text order).
+    let lo = 0
+    let hi = count
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((start[mid] as number) < offset) lo = mid + 1
+      else hi = mid
+    }
+    let out = ''
+    let at = offset
+    for (let k = lo; k < count; k++) {
+      const from = start[k] as number
+      if (from >= to) break
+      const until = end[k] as number
+      const info = kinds[kind[k] as number] as TermKind
+      if (info.kind === 'preferred' || from < at || until > to) continue
+      let preferred = written[kind[k] as number]
+      if (preferred === undefined) {
+        preferred = write ? write(info.preferred) : info.preferred
+        written[kind[k] as number] = preferred
+      }
+      out += text.slice(at, from) + renderedTerm(text.slice(from, until), info.term, preferred)
+      at = until
+    }
+    return at === offset ? text.slice(offset, to) : out + text.slice(at, to)
+  }
 }
 
 /** Whether each matches array seen is in start order (checked once per array, not per call). */

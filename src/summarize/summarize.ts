@@ -298,6 +298,9 @@ function sentenceSizes(model: ArticleModel, display: Display | undefined): Sente
     return { words: model.wordCounts, chars }
   }
   const words = Int32Array.from(model.wordCounts)
+  // Short sentences repeat (datelines, "Advertisement", a text of one sentence over and over):
+  // their word counts are looked up rather than counted again.
+  const shortCounts = new Map<string, number>()
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as { start: number; end: number }
     if (model.selectable[i] !== 1) {
@@ -305,11 +308,19 @@ function sentenceSizes(model: ArticleModel, display: Display | undefined): Sente
       continue
     }
     const shown = display(span.start, span.end - span.start)
-    words[i] = countWords(shown, language)
+    let count = shown.length <= SHORT_SENTENCE ? shortCounts.get(shown) : undefined
+    if (count === undefined) {
+      count = countWords(shown, language)
+      if (shown.length <= SHORT_SENTENCE) shortCounts.set(shown, count)
+    }
+    words[i] = count
     chars[i] = shown.length
   }
   return { words, chars }
 }
+
+/** Sentences up to this many UTF-16 units have their displayed word counts memoized (hashing them is cheap). */
+const SHORT_SENTENCE = 32
 
 /** `true` when sentence `i` alone fits the length's budget. */
 function fitsWhole(sizes: SentenceSizes, i: number, length: Length): boolean {

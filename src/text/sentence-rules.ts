@@ -97,6 +97,9 @@ function classAt(text: string, i: number): number {
   return k
 }
 
+/** Where offsets are appended: an array, or a list that reuses its storage (sentences.ts). */
+export type Offsets = { length: number; push(offset: number): unknown }
+
 function isTerminal(k: number): boolean {
   return k === ATERM || k === STERM
 }
@@ -108,7 +111,7 @@ function isTerminal(k: number): boolean {
  *
  * @param text - text without line breaks (CR, LF, NEL, VT, FF, U+2028/2029).
  */
-export function ruleBreaks(text: string, from: number, to: number, out: number[]): boolean {
+export function ruleBreaks(text: string, from: number, to: number, out: Offsets): boolean {
   const kept = out.length
   for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i)

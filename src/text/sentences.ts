@@ -19,7 +19,7 @@ import { abbreviations, NAME_TITLES, NUMBER_TITLES } from './abbreviations'
 import { languageKey, primarySubtag } from './language'
 import { segmenterFor } from './segmenters'
 
-import { ruleBreaks } from './sentence-rules'
+import { type Offsets, ruleBreaks } from './sentence-rules'
 
 /** A sentence as a half-open range `[start, end)` of the input, trimmed of outer whitespace. */
 export type SentenceSpan = {
@@ -106,7 +106,8 @@ function titlesFor(language: string): Titles {
 export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
   const english = languageKey(language) === 'en'
   const segmenter = segmenterFor(language, 'sentence')
-  const pieces = new Pieces(text.length)
+  const pieces = piecesScratch
+  pieces.length = 0
   for (const block of splitBlocks(text)) {
     const from = pieces.length
     segmentBlock(text, block, segmenter, pieces)
@@ -120,12 +121,21 @@ export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
     }
     return spans
   }
-  const spans: SentenceSpan[] = []
+  // Sized once: pushing tens of thousands of spans copied the array at each doubling.
+  const spans = new Array<SentenceSpan>(pieces.length)
   for (let i = 0; i < pieces.length; i++) {
-    spans.push({ start: pieces.start[i] as number, end: pieces.end[i] as number })
+    spans[i] = { start: pieces.start[i] as number, end: pieces.end[i] as number }
   }
+  pieces.shrink()
+  if (breakScratch.values.length > PIECES_KEPT) breakScratch.values = []
   return spans
 }
+
+/**
+ * Pieces kept between calls, up to this many: a text of 200,000 characters has fewer sentences,
+ * and fresh buffers of that size cost more in page faults than the splitting itself.
+ */
+const PIECES_KEPT = 1 << 17
 
 /**
  * The pieces of a text while they are cut and joined: two parallel offset arrays rather than an
@@ -133,15 +143,15 @@ export function splitSentences(text: string, language = 'en'): SentenceSpan[] {
  * the list) and text of many tiny sentences allocates once per sentence, not once per pass.
  */
 class Pieces {
-  start: Int32Array
-  end: Int32Array
+  start = new Int32Array(PIECES_KEPT >> 4)
+  end = new Int32Array(PIECES_KEPT >> 4)
   length = 0
 
-  constructor(textLength: number) {
-    // Most texts hold a sentence per 60–150 units; growing by doubling covers the rest.
-    const capacity = Math.max(16, Math.min(textLength >> 4, 1 << 16))
-    this.start = new Int32Array(capacity)
-    this.end = new Int32Array(capacity)
+  /** Gives back buffers grown past `PIECES_KEPT` after a huge text. */
+  shrink(): void {
+    if (this.start.length <= PIECES_KEPT) return
+    this.start = new Int32Array(PIECES_KEPT >> 4)
+    this.end = new Int32Array(PIECES_KEPT >> 4)
   }
 
   push(start: number, end: number): void {
@@ -158,6 +168,26 @@ class Pieces {
     this.length++
   }
 }
+
+/** The one `Pieces` every call uses: splitting is synchronous and never re-entered. */
+const piecesScratch = new Pieces()
+
+/**
+ * Offsets appended into an array that is kept between calls: emptying an array by its `length`
+ * gives its storage back, and regrowing it for tens of thousands of breaks per text showed in
+ * profiles.
+ */
+class OffsetList implements Offsets {
+  values: number[] = []
+  length = 0
+
+  push(offset: number): void {
+    this.values[this.length++] = offset
+  }
+}
+
+/** The sentence breaks of the block being segmented (see `segmentBlock`). */
+const breakScratch = new OffsetList()
 
 /**
  * A lowercase word followed by a capitalised pronoun, or by "The" and a lowercase word, is a
@@ -258,11 +288,14 @@ function segmentBlock(text: string, block: Range, segmenter: Intl.Segmenter, out
   const slice = text.slice(block.start, block.end)
   // Same length replacement keeps offsets valid while hiding the soft line breaks from ICU.
   const flat = slice.replace(/[\r\n\u2028\u2029\v\f\u0085]/g, ' ')
-  const breaks = sentenceBreaks(flat, segmenter)
+  const breaks = breakScratch
+  breaks.length = 0
+  sentenceBreaks(flat, segmenter, ICU_CHUNK, breaks)
   breaks.push(flat.length)
   let carry = 0
   let index = 0
-  for (const end of breaks) {
+  for (let b = 0; b < breaks.length; b++) {
+    const end = breaks.values[b] as number
     // ICU treats “ and « as closing punctuation, so in unspaced scripts ("…？“他说。”") the opening
     // quote of the next sentence is glued to the end of this one: hand it over.
     let moved = 0
@@ -305,12 +338,12 @@ const ICU_CHUNK = 1024
  *
  * @param flat - text without line breaks.
  */
-export function sentenceBreaks(
+export function sentenceBreaks<T extends Offsets = number[]>(
   flat: string,
   segmenter: Intl.Segmenter,
-  chunkSize = ICU_CHUNK
-): number[] {
-  const breaks: number[] = []
+  chunkSize = ICU_CHUNK,
+  breaks: T = [] as unknown as T
+): T {
   // The UAX #29 rules in TypeScript give ICU's answer at a fraction of its cost (see
   // sentence-rules.ts); ICU remains for text they cannot classify.
   const rules = rulesApply(segmenter)
@@ -337,7 +370,7 @@ function icuBreaks(
   to: number,
   segmenter: Intl.Segmenter,
   rules: boolean,
-  out: number[]
+  out: Offsets
 ): void {
   if (rules && ruleBreaks(flat, from, to, out)) return
   for (const { index } of segmenter.segment(flat.slice(from, to)))
@@ -378,7 +411,7 @@ function windowBreaks(
   from: number,
   to: number,
   segmenter: Intl.Segmenter,
-  out: number[]
+  out: Offsets
 ): void {
   const n = flat.length
   let last = from

@@ -154,6 +154,8 @@ function segmentRun(
 /** Bounds the memo of `pieceWords` (pieces are at most `MAX_RUN` units long). */
 const MAX_MEMO_PIECES = 4096
 const pieceMemo = new WeakMap<Intl.Segmenter, Map<string, Int32Array>>()
+let lastSegmenter: Intl.Segmenter | undefined
+let lastMemo: Map<string, Int32Array> | undefined
 
 /**
  * Word ranges (start, end pairs) of one piece, as ICU segments it: memoized per segmenter,
@@ -162,11 +164,14 @@ const pieceMemo = new WeakMap<Intl.Segmenter, Map<string, Int32Array>>()
  * piece depends only on the piece, so the memo changes nothing.
  */
 function pieceWords(piece: string, segmenter: Intl.Segmenter): Int32Array {
-  let memo = pieceMemo.get(segmenter)
+  // Consecutive calls come from one text, so one segmenter: its memo is kept at hand.
+  let memo = segmenter === lastSegmenter ? lastMemo : pieceMemo.get(segmenter)
   if (memo === undefined) {
     memo = new Map()
     pieceMemo.set(segmenter, memo)
   }
+  lastSegmenter = segmenter
+  lastMemo = memo
   const known = memo.get(piece)
   if (known !== undefined) return known
   const ranges: number[] = []

@@ -1,9 +1,15 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { BUNDLED_GLOSSARIES } from '../glossary/bundled.generated'
-import { findTerms } from '../glossary/match'
+import { findTermSpans, findTerms } from '../glossary/match'
 import type { TermMatch } from '../glossary/types'
-import { PackedTermsSchema, packTerms, unpackTerms } from './packed-terms'
+import {
+  PackedTermsSchema,
+  packTermSpans,
+  packTerms,
+  spansOfPacked,
+  unpackTerms,
+} from './packed-terms'
 
 const glossary = BUNDLED_GLOSSARIES.find((g) => g.id === 'news-central-asia')
 if (!glossary) throw new Error('bundled glossary news-central-asia missing')
@@ -83,4 +89,43 @@ describe('packed glossary occurrences', () => {
     expect(PackedTermsSchema.safeParse({ kinds, at: [0, 0, 0] }).success).toBe(false)
     expect(PackedTermsSchema.safeParse({ kinds, at: [0, 3, 2] }).success).toBe(true)
   })
+})
+
+describe('the compact form', () => {
+  const words = fc.constantFrom(
+    'Xian',
+    'XIAN',
+    'Xi’an',
+    'Silk Road',
+    'Kremlin',
+    'NATO',
+    'said',
+    '丝路',
+    '。',
+    '. ',
+    ' '
+  )
+  test.prop([fc.array(words, { maxLength: 80 }).map((w) => w.join(' '))])(
+    'packs what packTerms packs, and unpacks to the same occurrences',
+    (text) => {
+      const spans = findTermSpans(glossary, text, 'en')
+      const packed = packTermSpans(spans)
+      expect(packed).toEqual(packTerms(findTerms(glossary, text, 'en')))
+      const again = spansOfPacked(packed)
+      expect(again.count).toBe(spans.count)
+      expect([...again.start]).toEqual([...spans.start])
+      expect([...again.end]).toEqual([...spans.end])
+      for (let k = 0; k < spans.count; k++) {
+        expect(again.kinds[again.kind[k] as number]).toEqual(
+          expect.objectContaining(
+            Object.fromEntries(
+              Object.entries(spans.kinds[spans.kind[k] as number] ?? {}).filter(
+                ([, v]) => v !== undefined
+              )
+            )
+          )
+        )
+      }
+    }
+  )
 })

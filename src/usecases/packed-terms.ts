@@ -12,6 +12,7 @@
  * @module
  */
 import { z } from 'zod'
+import type { TermSpans } from '../glossary/match'
 import type { TermMatch } from '../glossary/types'
 
 type Kind = Omit<TermMatch, 'start' | 'end' | 'found'>
@@ -49,42 +50,97 @@ export const PackedTermsSchema: z.ZodType<PackedTerms> = z
 
 /** Packs occurrences (in text order, non-overlapping, as `findTerms` returns them). */
 export function packTerms(matches: readonly TermMatch[]): PackedTerms {
-  const kinds: Kind[] = []
-  // Kinds by entry: an entry has a handful (its terms × preferred/variant/forbidden), so a short
-  // scan beats hashing a composite key per occurrence.
-  const byEntry = new Map<number, number[]>()
+  const kinds = kindTable()
   const at: number[] = []
   let previousEnd = 0
   for (const m of matches) {
-    let candidates = byEntry.get(m.entry)
-    if (candidates === undefined) {
-      candidates = []
-      byEntry.set(m.entry, candidates)
-    }
-    let k = candidates.find((i) => {
-      const c = kinds[i] as Kind
-      return (
-        c.kind === m.kind &&
-        c.term === m.term &&
-        c.concept === m.concept &&
-        c.preferred === m.preferred
-      )
-    })
-    if (k === undefined) {
-      k = kinds.length
-      kinds.push({
-        entry: m.entry,
-        concept: m.concept,
-        preferred: m.preferred,
-        kind: m.kind,
-        ...(m.term !== undefined ? { term: m.term } : {}),
-      })
-      candidates.push(k)
-    }
-    at.push(k, m.start - previousEnd, m.end - m.start)
+    at.push(kinds.indexOf(m), m.start - previousEnd, m.end - m.start)
     previousEnd = m.end
   }
-  return { kinds, at }
+  return { kinds: kinds.list, at }
+}
+
+/**
+ * Packs the compact occurrences of `findTermSpans`: the value `packTerms` gives for the
+ * `findTerms` of the same text, without an object per occurrence on the way.
+ */
+export function packTermSpans(spans: TermSpans): PackedTerms {
+  const kinds = kindTable()
+  // Each pattern's kind is looked up once.
+  const byPattern = new Int32Array(spans.kinds.length).fill(-1)
+  // Sized once: growing an array of 3 numbers per occurrence by pushes copied it at each doubling.
+  const at = new Array<number>(3 * spans.count)
+  let previousEnd = 0
+  for (let k = 0; k < spans.count; k++) {
+    const pattern = spans.kind[k] as number
+    let index = byPattern[pattern] as number
+    if (index < 0) {
+      index = kinds.indexOf(spans.kinds[pattern] as Kind)
+      byPattern[pattern] = index
+    }
+    const start = spans.start[k] as number
+    const end = spans.end[k] as number
+    at[3 * k] = index
+    at[3 * k + 1] = start - previousEnd
+    at[3 * k + 2] = end - start
+    previousEnd = end
+  }
+  return { kinds: kinds.list, at }
+}
+
+/** The distinct kinds met so far, in order of first occurrence. */
+function kindTable(): { list: Kind[]; indexOf(kind: Kind): number } {
+  const list: Kind[] = []
+  // Kinds by entry: an entry has a handful (its terms × preferred/variant/forbidden), so a short
+  // scan beats hashing a composite key per occurrence.
+  const byEntry = new Map<number, number[]>()
+  return {
+    list,
+    indexOf(m) {
+      let candidates = byEntry.get(m.entry)
+      if (candidates === undefined) {
+        candidates = []
+        byEntry.set(m.entry, candidates)
+      }
+      let k = candidates.find((i) => {
+        const c = list[i] as Kind
+        return (
+          c.kind === m.kind &&
+          c.term === m.term &&
+          c.concept === m.concept &&
+          c.preferred === m.preferred
+        )
+      })
+      if (k === undefined) {
+        k = list.length
+        list.push({
+          entry: m.entry,
+          concept: m.concept,
+          preferred: m.preferred,
+          kind: m.kind,
+          ...(m.term !== undefined ? { term: m.term } : {}),
+        })
+        candidates.push(k)
+      }
+      return k
+    },
+  }
+}
+
+/** The occurrences again in compact form (for displaying sentences without an object per occurrence). */
+export function spansOfPacked(packed: PackedTerms): TermSpans {
+  const count = Math.floor(packed.at.length / 3)
+  const start = new Int32Array(count)
+  const end = new Int32Array(count)
+  const kind = new Int32Array(count)
+  let previousEnd = 0
+  for (let k = 0; k < count; k++) {
+    kind[k] = packed.at[3 * k] as number
+    start[k] = previousEnd + (packed.at[3 * k + 1] as number)
+    end[k] = (start[k] as number) + (packed.at[3 * k + 2] as number)
+    previousEnd = end[k] as number
+  }
+  return { count, start, end, kind, kinds: packed.kinds }
 }
 
 /** The occurrences again, `found` sliced from `text` (the text they were found in). */

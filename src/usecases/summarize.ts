@@ -14,9 +14,9 @@ import {
   offsetConverter,
   summaryText,
 } from '../content/index'
-import { findTerms } from '../glossary/match'
-import { replaceWithPreferred, type TermOccurrence, termOccurrences } from '../glossary/terms'
-import type { Glossary, TermMatch } from '../glossary/types'
+import { findTermSpans, type TermSpans } from '../glossary/match'
+import { preferredDisplay, type TermOccurrence, termOccurrences } from '../glossary/terms'
+import type { Glossary } from '../glossary/types'
 import type { Detection } from '../langid/detect'
 import { detectLanguage } from '../langid/detect'
 import { type Length, resolveLengths, type SummaryLength } from '../summarize/lengths'
@@ -28,7 +28,7 @@ import {
   type SummarySelection,
   summarize,
 } from '../summarize/summarize'
-import { inTypography, typographyOf } from '../text/typography'
+import { inTypography, type Typography, typographyOf } from '../text/typography'
 import { countWords } from '../text/words'
 import { type TargetTranslation, translateToTargets } from '../translate/batch'
 import type { ProviderName } from '../translate/engines'
@@ -41,7 +41,14 @@ import { readSubmitted } from './content'
 import type { CacheDirectives, UseCaseDeps } from './deps'
 import { declaredLanguage } from './detect'
 import { invalidField, UseCaseError, withEngineErrors } from './errors'
-import { type PackedTerms, PackedTermsSchema, packTerms, unpackTerms } from './packed-terms'
+import {
+  type PackedTerms,
+  PackedTermsSchema,
+  packTermSpans,
+  packTerms,
+  spansOfPacked,
+  unpackTerms,
+} from './packed-terms'
 import { canonicalTag, resolveEngine, resolveGlossary } from './resolve'
 import { DetectionStored, TargetTranslationStored } from './stored'
 
@@ -215,8 +222,8 @@ async function computeSummaries(
   const { text } = content
   const detection =
     request.language === 'auto' ? detectLanguage(text) : declaredLanguage(request.language)
-  const matches = glossary ? findTerms(glossary, text, detection.language) : []
-  const display = preferredTerms(text, matches)
+  const spans = glossary ? findTermSpans(glossary, text, detection.language) : undefined
+  const display = spans ? preferredTerms(text, spans) : undefined
   // Headings are blanked (same offsets): never summary sentences. The document's own h1 is the
   // title when the request sends none.
   const title = request.title ?? content.title
@@ -242,21 +249,21 @@ async function computeSummaries(
       glossary,
     })
   }
-  return { detection, result, terms: packTerms(matches), translations }
+  return { detection, result, terms: spans ? packTermSpans(spans) : packTerms([]), translations }
 }
 
 /**
  * How a sentence is shown: its input slice with glossary variants and forbidden terms replaced
  * by the preferred term. `undefined` when there is nothing to replace.
  */
-function preferredTerms(text: string, matches: readonly TermMatch[]): Display | undefined {
-  if (!matches.some((m) => m.kind !== 'preferred')) return undefined
+function preferredTerms(text: string, spans: TermSpans): Display | undefined {
   // A preferred term takes the article's typography ("Xi'an" shown as "Xi’an" in a text that
-  // writes ’), so the summary does not mix styles.
-  const style = typographyOf(text)
-  const styled = matches.map((m) => ({ ...m, preferred: inTypography(m.preferred, style) }))
-  return (offset, length) =>
-    replaceWithPreferred(text.slice(offset, offset + length), styled, offset)
+  // writes ’), so the summary does not mix styles. Read once, when a term is first rewritten.
+  let style: Typography | undefined
+  return preferredDisplay(text, spans, (preferred) => {
+    style ??= typographyOf(text)
+    return inTypography(preferred, style)
+  })
 }
 
 /** Translates the summaries (empty ones stay empty); engine failures become use-case errors. */
@@ -308,8 +315,8 @@ function renderOutput(
 ): SummarizeOutput {
   const { text } = content
   const matches = unpackTerms(text, stored.terms)
-  // Recomputed from the stored matches (a function cannot be cached), same as at compute time.
-  const display = preferredTerms(text, matches)
+  // Recomputed from the stored occurrences (a function cannot be cached), same as at compute time.
+  const display = preferredTerms(text, spansOfPacked(stored.terms))
   const span = sourceSpans(content, shape.unit)
   return {
     language: { ...stored.detection, alternatives: [...stored.detection.alternatives] },

@@ -14,8 +14,8 @@
  * @module
  */
 import { BUNDLED_GLOSSARIES } from '../glossary/bundled.generated'
-import { findTerms } from '../glossary/match'
-import { replaceWithPreferred } from '../glossary/terms'
+import { findTermSpans } from '../glossary/match'
+import { preferredDisplay } from '../glossary/terms'
 import { detectLanguage } from '../langid/detect'
 import { renderSummary, summarize } from '../summarize/summarize'
 
@@ -44,10 +44,13 @@ export function runWarmUpCalls(): { languages: string[]; rendered: number } {
   languages.push(language)
   let rendered = 0
   for (const glossary of BUNDLED_GLOSSARIES) {
-    const matches = findTerms(glossary, ENGLISH, language)
-    const display = (offset: number, length: number) =>
-      replaceWithPreferred(ENGLISH.slice(offset, offset + length), matches, offset)
-    const result = summarize(ENGLISH, { language, lengths: ['short', 'medium', 'long'], display })
+    // The calls a summary request makes (usecases/summarize.ts), so the same code is warm.
+    const display = preferredDisplay(ENGLISH, findTermSpans(glossary, ENGLISH, language))
+    const result = summarize(ENGLISH, {
+      language,
+      lengths: ['short', 'medium', 'long'],
+      ...(display ? { display } : {}),
+    })
     for (const s of result.summaries) rendered += renderSummary(ENGLISH, s, display).length
   }
   return { languages, rendered }
