@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { importGlossary } from './io'
 import { compileMatcher, findTerms, matcherFor } from './match'
 import type { Glossary } from './types'
+import { buildGlossary } from './validate'
 
 function tsv(rows: string[]): Glossary {
   const result = importGlossary('test', `${rows.join('\n')}\n`, 'tsv')
@@ -212,5 +213,20 @@ describe('glossary shapes the matcher refuses', () => {
     )
     const result = importGlossary('words', `en\n${rows.join('\n')}\n`, 'tsv')
     expect(result.ok).toBe(false)
+  })
+})
+
+describe('keys that end where a longer one ends', () => {
+  it('are found when the longer one cannot be taken, through flat and linked chains alike', () => {
+    const built = buildGlossary('chains', {
+      languages: ['en'],
+      entries: [{ terms: { en: ['c a'] } }, { terms: { en: ['a b'] } }, { terms: { en: ['b'] } }],
+    })
+    if (!built.ok) throw new Error(JSON.stringify(built.issues))
+    // "a b" ends with "b", but its start is inside "c a": the shorter key is the match.
+    for (const options of [{}, { flatChainLimit: 0 }, { denseLimit: 0, flatChainLimit: 0 }]) {
+      const found = compileMatcher(built.glossary, 'en', options).find('c a b')
+      expect(found.map((m) => m.found)).toEqual(['c a', 'b'])
+    }
   })
 })

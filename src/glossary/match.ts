@@ -70,6 +70,8 @@ export type CompileOptions = {
    * sparse table. Default 1,048,576 cells (a few MiB).
    */
   readonly denseLimit?: number
+  /** Most entries of the flat chain table (default 262,144); past it the scan follows links. */
+  readonly flatChainLimit?: number
 }
 
 type Pattern = {
@@ -110,6 +112,21 @@ type Automaton = {
   readonly step: (state: number, cls: number) => number
   /** Per state: the nearest state on its failure chain (itself included) that completes a key, or -1. */
   readonly report: Int32Array
+  /** Per state completing a key: the next state on its failure chain that completes one, or -1. */
+  readonly nextReport: Int32Array
+  /**
+   * The same chains laid out flat, when they fit in `FLAT_CHAIN_LIMIT` entries: per state
+   * completing a key, `chainAt[s]` is where its keys (itself, then the shorter keys ending with
+   * it) start in `chainDepth`/`chainPattern`, and `chainLength[s]` how many there are.
+   */
+  readonly flat:
+    | {
+        readonly chainAt: Int32Array
+        readonly chainLength: Int32Array
+        readonly chainDepth: Int32Array
+        readonly chainPattern: Int32Array
+      }
+    | undefined
   readonly fail: Int32Array
   /** Per state completing a key: the pattern it reports (-1 for others). */
   readonly pattern: Int32Array
@@ -124,7 +141,8 @@ type Automaton = {
 function buildAutomaton(
   keys: readonly string[],
   ids: readonly number[],
-  denseLimit: number
+  denseLimit: number,
+  flatChainLimit = FLAT_CHAIN_LIMIT
 ): Automaton {
   // --- character classes: every code unit used by a key gets a small dense number
   const classOf = new Int32Array(0x10000)
@@ -245,7 +263,50 @@ function buildAutomaton(
       }
     }
   }
-  return { classOf, step, report, fail, pattern, depth, nested, nestedPattern }
+  // The chain walk of `scan` follows these: one load per nested key instead of two.
+  const nextReport = new Int32Array(stateCount)
+  for (let s = 0; s < stateCount; s++) nextReport[s] = report[fail[s] ?? 0] ?? -1
+  const flat = flatChains(pattern, depth, nextReport, chain, stateCount, flatChainLimit)
+  return { classOf, step, report, nextReport, flat, fail, pattern, depth, nested, nestedPattern }
+}
+
+/**
+ * Entries of the flat chain table at most (two 4-byte numbers each): a glossary of thousands of
+ * terms nesting a few deep needs a few thousand; past the limit the scan follows the links.
+ */
+const FLAT_CHAIN_LIMIT = 1 << 18
+
+/**
+ * Every key's chain laid out in consecutive entries: walking nested keys (up to 32 per unit of
+ * text) then reads adjacent numbers instead of following a link per key.
+ */
+function flatChains(
+  pattern: Int32Array,
+  depth: Int32Array,
+  nextReport: Int32Array,
+  chain: Int32Array,
+  stateCount: number,
+  limit: number
+): Automaton['flat'] {
+  let total = 0
+  for (let s = 0; s < stateCount; s++) if ((pattern[s] as number) >= 0) total += chain[s] as number
+  if (total > limit) return undefined
+  const chainAt = new Int32Array(stateCount)
+  const chainLength = new Int32Array(stateCount)
+  const chainDepth = new Int32Array(total)
+  const chainPattern = new Int32Array(total)
+  let at = 0
+  for (let s = 0; s < stateCount; s++) {
+    if ((pattern[s] as number) < 0) continue
+    chainAt[s] = at
+    for (let t = s; t >= 0; t = nextReport[t] as number) {
+      chainDepth[at] = depth[t] as number
+      chainPattern[at] = pattern[t] as number
+      at++
+    }
+    chainLength[s] = at - (chainAt[s] as number)
+  }
+  return { chainAt, chainLength, chainDepth, chainPattern }
 }
 
 /**
@@ -260,7 +321,7 @@ function scan(
   bestPattern: Int32Array,
   startsWord: Uint8Array
 ): void {
-  const { classOf, step, report, fail, pattern, depth } = automaton
+  const { classOf, step, report, nextReport, pattern, depth, flat } = automaton
   const { units, starts, ends } = folded
   const n = folded.length
   // `startsWord`: whether a term may start at each unit (0: not asked yet, 1: no, 2: yes). Nested
@@ -275,24 +336,48 @@ function scan(
       continue
     }
     const end = ends[k] ?? 0
-    while (t >= 0) {
-      const from = k - (depth[t] ?? 0) + 1
-      let may = startsWord[from] as number
-      if (may === 0) {
-        may = canStartAfter(codePointBefore(units, from), codePointAt(units, from, n)) ? 2 : 1
-        startsWord[from] = may
+    // Every index below is in range by construction (states, units and offsets of this text), so
+    // the loads are plain: these loops run once per nested key per unit.
+    if (flat !== undefined) {
+      const { chainDepth, chainPattern } = flat
+      const last = (flat.chainAt[t] as number) + (flat.chainLength[t] as number)
+      for (let i = flat.chainAt[t] as number; i < last; i++) {
+        const from = k - (chainDepth[i] as number) + 1
+        if (mayStart(units, n, startsWord, from))
+          keepLonger(bestEnd, bestPattern, starts[from] as number, end, chainPattern[i] as number)
       }
-      if (may === 2) {
-        const start = starts[from] ?? 0
-        const pid = pattern[t] ?? 0
-        const known = bestEnd[start] ?? 0
-        if (end > known || (end === known && pid < (bestPattern[start] ?? 0))) {
-          bestEnd[start] = end
-          bestPattern[start] = pid
-        }
-      }
-      t = report[fail[t] ?? 0] ?? -1
+      continue
     }
+    for (; t >= 0; t = nextReport[t] as number) {
+      const from = k - (depth[t] as number) + 1
+      if (mayStart(units, n, startsWord, from))
+        keepLonger(bestEnd, bestPattern, starts[from] as number, end, pattern[t] as number)
+    }
+  }
+}
+
+/** Whether a term may start at folded unit `from`, worked out once per unit (see `scan`). */
+function mayStart(units: Uint16Array, n: number, startsWord: Uint8Array, from: number): boolean {
+  let may = startsWord[from] as number
+  if (may === 0) {
+    may = canStartAfter(codePointBefore(units, from), codePointAt(units, from, n)) ? 2 : 1
+    startsWord[from] = may
+  }
+  return may === 2
+}
+
+/** Records a candidate `[start, end)` of pattern `pid` if it beats the one known at `start`. */
+function keepLonger(
+  bestEnd: Int32Array,
+  bestPattern: Int32Array,
+  start: number,
+  end: number,
+  pid: number
+): void {
+  const known = bestEnd[start] as number
+  if (end > known || (end === known && pid < (bestPattern[start] as number))) {
+    bestEnd[start] = end
+    bestPattern[start] = pid
   }
 }
 
@@ -312,7 +397,8 @@ type ScanBuffers = {
   fold: Omit<FoldedText, 'length'> | undefined
 }
 
-const KEPT_UNITS = 1 << 18
+/** Texts up to this long keep their scan buffers (the API takes 200,000 characters; benches 500,000). */
+const KEPT_UNITS = 1 << 19
 let keptScan:
   | {
       capacity: number
@@ -408,8 +494,11 @@ export function compileMatcher(
     for (const t of terms.forbidden) add(t, 'forbidden')
   })
   const limit = options.denseLimit ?? DEFAULT_DENSE_LIMIT
-  const folded = foldedKeys.length > 0 ? buildAutomaton(foldedKeys, foldedIds, limit) : undefined
-  const cased = casedKeys.length > 0 ? buildAutomaton(casedKeys, casedIds, limit) : undefined
+  const chains = options.flatChainLimit
+  const folded =
+    foldedKeys.length > 0 ? buildAutomaton(foldedKeys, foldedIds, limit, chains) : undefined
+  const cased =
+    casedKeys.length > 0 ? buildAutomaton(casedKeys, casedIds, limit, chains) : undefined
   const deepest = [folded, cased].reduce<Automaton | undefined>(
     (a, b) => (b !== undefined && (a === undefined || b.nested > a.nested) ? b : a),
     undefined

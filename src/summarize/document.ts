@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { type SentenceSpan, splitSentences } from '../text/sentences'
+import { isSpace, type SentenceSpan, splitSentences } from '../text/sentences'
 import { forEachWord, normalizeWord } from '../text/words'
 import { Arena } from './arena'
 import { isBoilerplate } from './boilerplate'
@@ -447,21 +447,9 @@ function isSentenceCloser(code: number): boolean {
   }
 }
 
-/** The code units of `\s` in a JavaScript regular expression. */
+/** The code units of `\s` in a JavaScript regular expression: `isSpace` but NEL and ZWSP. */
 function isRegexSpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
+  return code !== 0x85 && code !== 0x200b && isSpace(code)
 }
 
 /** The article's own headline when its text starts with one (a first line that is not prose). */

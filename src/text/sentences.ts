@@ -447,7 +447,8 @@ function isLetterAt(text: string, i: number): boolean {
   return LETTER.test(text.slice(i, i + 2))
 }
 
-function isSpace(code: number): boolean {
+/** White space of any kind, zero-width space and NEL included (what `trim` removes around pieces). */
+export function isSpace(code: number): boolean {
   return (
     code === 0x20 ||
     (code >= 0x09 && code <= 0x0d) ||
