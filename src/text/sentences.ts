@@ -337,13 +337,14 @@ const ICU_CHUNK = 1024
  * Both give the whole-text answer (property-tested against a whole-text run). Exported for tests.
  *
  * @param flat - text without line breaks.
+ * @param breaks - where the offsets are appended (and returned); a new array by default.
  */
-export function sentenceBreaks<T extends Offsets = number[]>(
+export function sentenceBreaks(
   flat: string,
   segmenter: Intl.Segmenter,
   chunkSize = ICU_CHUNK,
-  breaks: T = [] as unknown as T
-): T {
+  breaks: Offsets = []
+): Offsets {
   // The UAX #29 rules in TypeScript give ICU's answer at a fraction of its cost (see
   // sentence-rules.ts); ICU remains for text they cannot classify.
   const rules = rulesApply(segmenter)
