@@ -24,8 +24,8 @@ const PROCESSES = 7
 const ENTRY = `
 import { detectLanguage } from './src/langid/detect'
 import { BUNDLED_GLOSSARIES } from './src/glossary/bundled.generated'
-import { findTerms } from './src/glossary/match'
-import { replaceWithPreferred } from './src/glossary/terms'
+import { findTermSpans } from './src/glossary/match'
+import { preferredDisplay } from './src/glossary/terms'
 import { renderSummary, summarize } from './src/summarize/summarize'
 import { warmUp } from './src/usecases/warm-up'
 // as src/index.ts does at startup
@@ -34,10 +34,7 @@ export function detect(text) { return detectLanguage(text) }
 export function summarizeRequest(text) {
   const language = detectLanguage(text).language
   const glossary = BUNDLED_GLOSSARIES[0]
-  const matches = glossary ? findTerms(glossary, text, language) : []
-  const display = matches.some((m) => m.kind !== 'preferred')
-    ? (offset, length) => replaceWithPreferred(text.slice(offset, offset + length), matches, offset)
-    : undefined
+  const display = glossary ? preferredDisplay(text, findTermSpans(glossary, text, language)) : undefined
   const result = summarize(text, { language, lengths: ['short', 'medium', 'long'], ...(display ? { display } : {}) })
   return result.summaries.map((s) => renderSummary(text, s, display))
 }

@@ -387,59 +387,41 @@ function keepLonger(
  * synchronous and never re-entered, so one set serves every call; buffers for texts longer than
  * `KEPT_UNITS` are not kept.
  */
-type ScanBuffers = {
-  /** Zeroed, `length + 1` entries. */
+class ScanBuffers {
+  /** Zeroed over the first `length + 1` entries by `scanBuffers(length)`. */
   readonly bestEnd: Int32Array
   readonly bestPattern: Int32Array
-  /** Zeroed, `units + 1` entries. */
-  startsWord(units: number): Uint8Array
+  private startsWordBuffer: Uint8Array
   /** The last folding's buffers, for the next one to write into. */
   fold: Omit<FoldedText, 'length'> | undefined
+
+  constructor(readonly capacity: number) {
+    this.bestEnd = new Int32Array(capacity)
+    this.bestPattern = new Int32Array(capacity)
+    this.startsWordBuffer = new Uint8Array(capacity)
+  }
+
+  /** `scan`'s memo of start boundaries, zeroed over `units + 1` entries. */
+  startsWord(units: number): Uint8Array {
+    if (this.startsWordBuffer.length < units + 1) this.startsWordBuffer = new Uint8Array(units + 1)
+    return this.startsWordBuffer.fill(0, 0, units + 1)
+  }
 }
 
 /** Texts up to this long keep their scan buffers (the API takes 200,000 characters; benches 500,000). */
 const KEPT_UNITS = 1 << 19
-let keptScan:
-  | {
-      capacity: number
-      bestEnd: Int32Array
-      bestPattern: Int32Array
-      startsWord: Uint8Array
-      fold: Omit<FoldedText, 'length'> | undefined
-    }
-  | undefined
+let keptScan: ScanBuffers | undefined
 
 function scanBuffers(length: number): ScanBuffers {
-  let kept = keptScan
-  if (kept === undefined || kept.capacity < length + 1) {
-    const capacity = length + 1
-    kept = {
-      capacity,
-      bestEnd: new Int32Array(capacity),
-      bestPattern: new Int32Array(capacity),
-      startsWord: new Uint8Array(capacity),
-      fold: undefined,
-    }
-    keptScan = length <= KEPT_UNITS ? kept : undefined
-  } else {
+  const kept = keptScan
+  if (kept !== undefined && kept.capacity >= length + 1) {
     kept.bestEnd.fill(0, 0, length + 1)
     kept.bestPattern.fill(0, 0, length + 1)
+    return kept
   }
-  const buffers = kept
-  return {
-    bestEnd: buffers.bestEnd.subarray(0, length + 1),
-    bestPattern: buffers.bestPattern.subarray(0, length + 1),
-    startsWord(units) {
-      if (buffers.startsWord.length < units + 1) buffers.startsWord = new Uint8Array(units + 1)
-      return buffers.startsWord.fill(0, 0, units + 1)
-    },
-    get fold() {
-      return buffers.fold
-    },
-    set fold(value) {
-      buffers.fold = value
-    },
-  }
+  const fresh = new ScanBuffers(length + 1)
+  keptScan = length <= KEPT_UNITS ? fresh : undefined
+  return fresh
 }
 
 /** How deeply the terms of one compiled column nest (for validation). */

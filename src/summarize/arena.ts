@@ -20,10 +20,10 @@
 const DEFAULT_CHUNK = 1 << 14
 /**
  * Larger buffers are not kept for reuse. The largest arena a request under the API's limits
- * needs is about 24 MB (200,000 characters of two-character sentences), so every request can
- * reuse the previous one's buffer.
+ * needs is about 16 MB (200,000 characters of one-character sentences: 8 bytes a unit and 144 a
+ * sentence, see document.ts), so every request can reuse the previous one's buffer.
  */
-const MAX_SPARE = 24 << 20
+const MAX_SPARE = 17 << 20
 /**
  * A spare over this size is dropped, not reused, by an arena that asks for less than a quarter
  * of it: a burst of huge inputs keeps its buffer, and ordinary traffic after it gives the memory

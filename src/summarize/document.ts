@@ -42,12 +42,11 @@ export type ArticleModel = {
 const ARENA_BYTES_PER_UNIT = 8
 /**
  * And per sentence, which matters when sentences are very short: the per-sentence arrays of the
- * features, the similarity rows of the picked sentences and each length's scores and selection
- * state come to about 200 bytes a sentence for three lengths ("丝路。" × 58,000 takes 11.6 MB).
- * Sized up front, such a text fills one buffer, which the next call reuses, instead of mapping
- * fresh pages chunk after chunk.
+ * features and the ranking, and each length's scores and selection state, come to 140 bytes a
+ * sentence for three lengths ("丝路。" × 58,000 takes 9.5 MB). Sized up front, such a text fills
+ * one buffer, which the next call reuses, instead of mapping fresh pages chunk after chunk.
  */
-const ARENA_BYTES_PER_SENTENCE = 224
+const ARENA_BYTES_PER_SENTENCE = 144
 
 /**
  * Analyses `text`: splits sentences, tokenizes each once, marks what may be selected.

@@ -101,14 +101,16 @@ export function selectSentences(
 
   if (seedFits(sizes, seps, seed, maxSentences, maxWords, maxChars)) for (const i of seed) add(i)
 
-  if (redundancy <= 0) {
-    for (let k = 0; k < order.length; k++) {
+  /** Takes what fits from `order[from…]` by score alone. */
+  const fillByScore = (from: number): number[] => {
+    for (let k = from; k < order.length && tally.count < maxSentences; k++) {
       const i = order[k] as number
-      if (tally.count >= maxSentences) break
       if (chosen[i] === 0 && fits(i)) add(i)
     }
     return picked
   }
+
+  if (redundancy <= 0) return fillByScore(0)
 
   // MMR among the best-ranked sentences: keep each candidate's highest similarity to the chosen
   // set, updated once per pick. Each pick compares with every candidate, so the candidates are
@@ -143,11 +145,7 @@ export function selectSentences(
     add(best)
     note(best)
   }
-  for (let k = pool.length; k < order.length && tally.count < maxSentences; k++) {
-    const i = order[k] as number
-    if (chosen[i] === 0 && fits(i)) add(i)
-  }
-  return picked
+  return fillByScore(pool.length)
 }
 
 /**
